@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace NspPortal.Cli;
+
+/// <summary>Entry point of <c>nsp</c>. Each command lives in its own file and adds itself to the root here.</summary>
+public static class Program
+{
+    public static Task<int> Main(string[] args) => BuildRoot().Parse(args).InvokeAsync();
+
+    internal static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("nsp: the NspPortal rule engine, import/export and traffic-log tools.");
+        return root;
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using NspPortal.Data.Configuration;
+using NspPortal.Data.Entities;
+
+namespace NspPortal.Data;
+
+/// <summary>The portal's database: the resource inventory and every NSP resource. Entity mappings live in
+/// <c>Configuration/</c>; they are written to behave the same on SQLite and PostgreSQL.</summary>
+public class NspDbContext(DbContextOptions<NspDbContext> options) : DbContext(options)
+{
+    public DbSet<SubscriptionEntity> Subscriptions => Set<SubscriptionEntity>();
+
+    public DbSet<ResourceGroupEntity> ResourceGroups => Set<ResourceGroupEntity>();
+
+    public DbSet<PaasResourceEntity> PaasResources => Set<PaasResourceEntity>();
+
+    public DbSet<PerimeterEntity> Perimeters => Set<PerimeterEntity>();
+
+    public DbSet<ProfileEntity> Profiles => Set<ProfileEntity>();
+
+    public DbSet<AccessRuleEntity> AccessRules => Set<AccessRuleEntity>();
+
+    public DbSet<ResourceAssociationEntity> ResourceAssociations => Set<ResourceAssociationEntity>();
+
+    public DbSet<LinkEntity> Links => Set<LinkEntity>();
+
+    public DbSet<LinkReferenceEntity> LinkReferences => Set<LinkReferenceEntity>();
+
+    public DbSet<LoggingConfigurationEntity> LoggingConfigurations => Set<LoggingConfigurationEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        // Enums are stored by name: readable in both databases and stable when values are added.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<Dictionary<string, string>>()
+            .HaveConversion<TagsConverter, TagsComparer>();
+    }
+}
