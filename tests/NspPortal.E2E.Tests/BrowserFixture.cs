@@ -1,0 +1,104 @@
+using Microsoft.Playwright;
+using NspPortal.TestSupport;
+
+namespace NspPortal.E2E.Tests;
+
+/// <summary>One Chromium and one seeded portal for a test class. Chromium is Debian's (no download is possible
+/// here); when it is missing the tests fail with the command that installs it — they are never skipped.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public PortalFactory Portal { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var chromium = Environment.GetEnvironmentVariable("NSPPORTAL_CHROMIUM") ?? "/usr/bin/chromium";
+        if (!File.Exists(chromium))
+        {
+            throw new InvalidOperationException($"Chromium not found at {chromium}. Install it with 'apt-get install -y chromium' (./test.sh does).");
+        }
+
+        Portal = await PortalFactory.CreateAsync();
+        BaseAddress = Portal.StartKestrel();
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"],
+        });
+    }
+
+    /// <summary>A fresh page (own context: cookies, storage) that records console errors and failed requests.</summary>
+    public async Task<PortalPage> NewPageAsync(string colorScheme = "light")
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            ColorScheme = colorScheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
+        });
+        var page = await context.NewPageAsync();
+        return new PortalPage(page);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        playwright?.Dispose();
+        if (Portal is not null)
+        {
+            await Portal.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>A Playwright page plus what went wrong in it (console errors, failed requests), and screenshots.</summary>
+public sealed class PortalPage
+{
+    private readonly List<string> problems = [];
+
+    public PortalPage(IPage page)
+    {
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                problems.Add($"console: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        page.RequestFailed += (_, request) => problems.Add($"request failed: {request.Url} {request.Failure}");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 500)
+            {
+                problems.Add($"HTTP {response.Status}: {response.Url}");
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>Fails the test if the browser logged an error or a request failed.</summary>
+    public void AssertNoProblems() => Assert.True(problems.Count == 0, string.Join('\n', problems));
+
+    /// <summary>Saves a full-page screenshot to TestResults/screenshots/{name}.png and returns its path.</summary>
+    public async Task<string> ScreenshotAsync(string name)
+    {
+        var suffix = TestDatabase.Provider == NspPortal.Data.DatabaseProvider.Postgres ? "-postgres" : "";
+        var path = Path.Combine(RepositoryPaths.TestResults("screenshots"), $"{name}{suffix}.png");
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+}

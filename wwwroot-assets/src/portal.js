@@ -1,0 +1,83 @@
+// The portal's only script bundle. Everything the UI does is a server request that returns server-rendered HTML
+// (Razor components) swapped in by htmx; this file adds the Fluent web components and a few behaviours that need
+// the browser. No inline scripts anywhere: the Content-Security-Policy forbids them.
+import htmx from 'htmx.org/dist/htmx.esm.js';
+import '@fluentui/web-components/badge/define.js';
+import '@fluentui/web-components/counter-badge/define.js';
+import '@fluentui/web-components/spinner/define.js';
+import '@fluentui/web-components/progress-bar/define.js';
+import '@fluentui/web-components/divider/define.js';
+import '@fluentui/web-components/message-bar/define.js';
+import '@fluentui/web-components/tooltip/define.js';
+
+window.htmx = htmx;
+
+// Navigation pane: collapse/expand like the Azure portal menu, remembered per browser.
+const NAV_KEY = 'nspportal.nav.collapsed';
+function applyNavState() {
+  document.body.classList.toggle('nav-collapsed', localStorage.getItem(NAV_KEY) === '1');
+}
+document.addEventListener('click', (e) => {
+  const toggle = e.target.closest('[data-action="toggle-nav"]');
+  if (!toggle) return;
+  const collapsed = !document.body.classList.contains('nav-collapsed');
+  localStorage.setItem(NAV_KEY, collapsed ? '1' : '0');
+  applyNavState();
+  toggle.setAttribute('aria-expanded', String(!collapsed));
+});
+
+// "/" jumps to the global search box, as in the Azure portal (G+/).
+document.addEventListener('keydown', (e) => {
+  if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+  const t = e.target;
+  if (t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(t.tagName))) return;
+  const search = document.getElementById('global-search');
+  if (search) { e.preventDefault(); search.focus(); }
+});
+
+// No double submission: a plain (non-htmx) form disables its submit buttons once it is sent.
+document.addEventListener('submit', (e) => {
+  const form = e.target;
+  if (!(form instanceof HTMLFormElement) || form.hasAttribute('hx-post') || form.hasAttribute('hx-get')) return;
+  if (form.dataset.submitted === '1') { e.preventDefault(); return; }
+  form.dataset.submitted = '1';
+  setTimeout(() => form.querySelectorAll('button[type="submit"], button:not([type])').forEach((b) => { b.disabled = true; }), 0);
+});
+
+// After a swap, move focus where a keyboard user needs it: the first field in error, else an element marked
+// data-autofocus (e.g. the first field of a panel that just opened).
+function focusAfterSwap(root) {
+  const target = root.querySelector('[aria-invalid="true"]') || root.querySelector('[data-autofocus]');
+  if (target instanceof HTMLElement) target.focus();
+}
+document.addEventListener('htmx:afterSettle', (e) => {
+  const elt = e.detail && e.detail.elt;
+  if (elt instanceof HTMLElement && !elt.closest('[data-no-autofocus]')) focusAfterSwap(elt);
+});
+
+// A failed htmx request (network error, 5xx, an expired antiforgery token) is reported in the notification
+// area instead of failing silently. The server's message is used when it sent one.
+function notify(kind, text) {
+  const area = document.getElementById('portal-notifications');
+  if (!area) return;
+  const bar = document.createElement('fluent-message-bar');
+  bar.setAttribute('intent', kind);
+  bar.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  bar.textContent = text;
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.className = 'notification-close';
+  close.setAttribute('aria-label', 'Dismiss');
+  close.textContent = '×';
+  close.addEventListener('click', () => bar.remove());
+  bar.append(close);
+  area.prepend(bar);
+}
+document.addEventListener('htmx:responseError', (e) => {
+  const xhr = e.detail.xhr;
+  const message = xhr.getResponseHeader('X-Nsp-Message');
+  notify('error', message || `The request failed (${xhr.status} ${xhr.statusText}). Refresh the page and try again.`);
+});
+document.addEventListener('htmx:sendError', () => notify('error', 'The portal could not be reached. Check the connection and try again.'));
+
+applyNavState();
