@@ -1,30 +1,52 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 using NspPortal.Data;
+using NspPortal.Data.Entities;
+using NspPortal.Data.Security;
 
 namespace NspPortal.TestSupport;
 
 /// <summary>The whole portal, started in-process on its own throw-away database (seeded with the demo tenant
-/// unless told otherwise). <see cref="StartKestrel"/> serves it on a random loopback port for a real browser.</summary>
+/// unless told otherwise), with one Owner account (<see cref="OwnerEmail"/>) created at startup the way production does
+/// it (<c>NspPortal:Auth:BootstrapAdmin</c>). Clients talk https://localhost, so the portal's Secure cookies flow.
+/// <list type="bullet">
+/// <item><c>await factory.CreateSignedInClientAsync()</c> — signed in as the Owner through the real sign-in form;</item>
+/// <item><c>await factory.CreateSignedInClientAsync(NspRole.Reader, NspScope.Subscription(id))</c> — a user holding just
+/// that role (created on first use);</item>
+/// <item><c>factory.CreateClient()</c> — anonymous.</item>
+/// </list>
+/// <see cref="StartKestrel"/> serves it on a random loopback port for a real browser.</summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The Owner at <c>/</c> every test portal starts with.</summary>
+    public const string OwnerEmail = "owner@nspportal.test";
+
+    /// <summary>The password of every account the test helpers create.</summary>
+    public const string Password = "correct-horse-battery-staple";
+
     private readonly bool seed;
     private readonly Dictionary<string, string?> settings;
+    private readonly ConcurrentDictionary<string, Lazy<Task<Cookie>>> signInCookies = new(StringComparer.OrdinalIgnoreCase);
 
     private PortalFactory(TestDatabase database, bool seed, IDictionary<string, string?>? settings)
     {
         Database = database;
         this.seed = seed;
         this.settings = new(settings ?? new Dictionary<string, string?>());
+        ClientOptions.BaseAddress = new Uri("https://localhost");
     }
 
     public TestDatabase Database { get; }
 
-    /// <summary>Creates the database and the factory; the host starts on first use.</summary>
+    /// <summary>Creates the database and the factory; the host starts on first use. <paramref name="settings"/> override
+    /// configuration (e.g. <c>["NspPortal:Auth:BootstrapAdmin:Email"] = ""</c> for a portal without any account).</summary>
     public static async Task<PortalFactory> CreateAsync(bool seed = true, IDictionary<string, string?>? settings = null) =>
         new(await TestDatabase.CreateAsync(migrate: false), seed, settings);
 
@@ -40,6 +62,93 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>A database context on the portal's database, for arranging and checking data.</summary>
     public NspDbContext CreateDbContext() => Database.CreateContext();
 
+    /// <summary>A client signed in through the real sign-in form as a user who holds <paramref name="role"/> at
+    /// <paramref name="scope"/> (default: the Owner at <c>/</c>). Each user signs in once per factory; later clients
+    /// reuse the session cookie.</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(NspRole role = NspRole.Owner, NspScope? scope = null, bool allowAutoRedirect = true)
+    {
+        var email = await EnsureUserAsync(role, scope ?? NspScope.Root);
+        return CreateClientWithCookie(await SessionCookieAsync(email), allowAutoRedirect);
+    }
+
+    /// <summary>A client signed in as the account <paramref name="email"/> (password <see cref="Password"/>).</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(string email, bool allowAutoRedirect = true) =>
+        CreateClientWithCookie(await SessionCookieAsync(email), allowAutoRedirect);
+
+    /// <summary>The e-mail of a test user holding exactly <paramref name="role"/> at <paramref name="scope"/>, created on
+    /// first use (the Owner at <c>/</c> is <see cref="OwnerEmail"/>).</summary>
+    public async Task<string> EnsureUserAsync(NspRole role, NspScope scope)
+    {
+        if (role == NspRole.Owner && scope.IsRoot)
+        {
+            _ = Services;
+            return OwnerEmail;
+        }
+
+        var email = $"{role}.{(scope.SubscriptionId is { } id ? id.ToString("N")[..8] : "root")}@nspportal.test".ToLowerInvariant();
+        await EnsureUserAsync(email, (role, scope));
+        return email;
+    }
+
+    /// <summary>Creates the account <paramref name="email"/> (password <see cref="Password"/>) with the given roles unless it
+    /// exists. No role at all is allowed: a user nobody assigned anything to.</summary>
+    public async Task EnsureUserAsync(string email, params (NspRole Role, NspScope Scope)[] roles)
+    {
+        _ = Services;
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<NspUser>>();
+        if (await users.FindByEmailAsync(email) is not null)
+        {
+            return;
+        }
+
+        var user = new NspUser { UserName = email, Email = email, EmailConfirmed = true };
+        var created = await users.CreateAsync(user, Password);
+        if (!created.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create {email}: {string.Join(" ", created.Errors.Select(e => e.Description))}");
+        }
+
+        var assignments = scope.ServiceProvider.GetRequiredService<RoleAssignments>();
+        foreach (var (role, at) in roles)
+        {
+            await assignments.AssignAsync(user.Id, at, role, "test");
+        }
+    }
+
+    /// <summary>A client that sends <paramref name="cookie"/> (and keeps the cookies it is given).</summary>
+    public HttpClient CreateClientWithCookie(Cookie cookie, bool allowAutoRedirect = true)
+    {
+        var container = new CookieContainer();
+        container.Add(ClientOptions.BaseAddress, cookie);
+        var cookies = new CookieContainerHandler(container);
+        return allowAutoRedirect
+            ? CreateDefaultClient(ClientOptions.BaseAddress, new RedirectHandler(), cookies)
+            : CreateDefaultClient(ClientOptions.BaseAddress, cookies);
+    }
+
+    /// <summary>The session cookie of <paramref name="email"/>, from signing in through the form once.</summary>
+    public Task<Cookie> SessionCookieAsync(string email) =>
+        signInCookies.GetOrAdd(email, e => new Lazy<Task<Cookie>>(() => SignInThroughFormAsync(e))).Value;
+
+    private async Task<Cookie> SignInThroughFormAsync(string email)
+    {
+        var container = new CookieContainer();
+        using var client = CreateDefaultClient(ClientOptions.BaseAddress, new CookieContainerHandler(container));
+        using var response = await client.SubmitFormAsync("/signin", "form.auth-form", new Dictionary<string, string>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = Password,
+        });
+        var cookie = container.GetAllCookies().FirstOrDefault(c => c.Name == "nsp-auth");
+        if (response.StatusCode != HttpStatusCode.Redirect || cookie is null)
+        {
+            throw new InvalidOperationException($"Signing in as {email} failed: HTTP {(int)response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
+        }
+
+        return cookie;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -47,6 +156,12 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Database.Settings.Provider.ToString());
         builder.UseSetting("ConnectionStrings:NspPortal", Database.Settings.ConnectionString);
         builder.UseSetting("Database:SeedDemoData", seed ? "true" : "false");
+        builder.UseSetting("NspPortal:Auth:BootstrapAdmin:Email", OwnerEmail);
+        builder.UseSetting("NspPortal:Auth:BootstrapAdmin:Password", Password);
+        // Many tests sign in from the same (in-process) address; the rate-limit tests set their own limits.
+        builder.UseSetting("NspPortal:RateLimits:SignIn:PermitLimit", "100000");
+        builder.UseSetting("NspPortal:RateLimits:Api:PermitsPerSecond", "100000");
+        builder.UseSetting("NspPortal:RateLimits:Api:Burst", "100000");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
