@@ -3,6 +3,7 @@ using NspPortal.Data.Security;
 using NspPortal.Web.Components;
 using NspPortal.Web.Features.Account;
 using NspPortal.Web.Features.AccessControl;
+using NspPortal.Web.Features.Perimeters.Tags;
 using NspPortal.Web.Hosting;
 using NspPortal.Web.Security.Authentication;
 using NspPortal.Web.Security.Authorization;
@@ -74,6 +75,7 @@ app.UseAntiforgeryGuard();
 app.MapStaticAssets().AllowAnonymous();
 app.MapNspHealthChecks();
 app.MapAccountEndpoints();
+app.MapPerimeterTags();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

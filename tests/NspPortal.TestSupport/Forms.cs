@@ -34,13 +34,20 @@ public static class Forms
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
-    /// <summary>The antiforgery token a page carries for htmx (<c>&lt;body hx-headers&gt;</c>), to send as a header.</summary>
+    /// <summary>The antiforgery token a page carries for htmx (<c>&lt;body hx-headers&gt;</c>; in a fragment, the token of
+    /// its first form), to send as a header. Use the same client for the token and the post: the token is bound to that
+    /// client's antiforgery cookie and user.</summary>
     public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string pageUrl = "/")
     {
         ArgumentNullException.ThrowIfNull(client);
         var page = Html.Parse(await client.GetStringAsync(pageUrl));
-        var json = page.Body?.GetAttribute("hx-headers") ?? throw new InvalidOperationException($"{pageUrl} has no hx-headers.");
-        return System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("RequestVerificationToken").GetString()!;
+        if (page.Body?.GetAttribute("hx-headers") is { } json)
+        {
+            return System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("RequestVerificationToken").GetString()!;
+        }
+
+        return page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{pageUrl} carries no antiforgery token.");
     }
 
     /// <summary>Adds the antiforgery header htmx sends.</summary>

@@ -75,6 +75,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public async Task<HttpClient> CreateSignedInClientAsync(string email, bool allowAutoRedirect = true) =>
         CreateClientWithCookie(await SessionCookieAsync(email), allowAutoRedirect);
 
+    /// <summary>A client with nobody signed in (https://localhost, cookies kept).</summary>
+    public HttpClient CreateAnonymousClient(bool allowAutoRedirect = true) =>
+        CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = allowAutoRedirect });
+
     /// <summary>The e-mail of a test user holding exactly <paramref name="role"/> at <paramref name="scope"/>, created on
     /// first use (the Owner at <c>/</c> is <see cref="OwnerEmail"/>).</summary>
     public async Task<string> EnsureUserAsync(NspRole role, NspScope scope)
