@@ -76,6 +76,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapNspHealthChecks();
 app.MapAccountEndpoints();
 app.MapPerimeterTags();
+app.MapRoleAssignmentsApi();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

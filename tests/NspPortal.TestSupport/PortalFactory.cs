@@ -20,7 +20,9 @@ namespace NspPortal.TestSupport;
 /// <item><c>await factory.CreateSignedInClientAsync()</c> — signed in as the Owner through the real sign-in form;</item>
 /// <item><c>await factory.CreateSignedInClientAsync(NspRole.Reader, NspScope.Subscription(id))</c> — a user holding just
 /// that role (created on first use);</item>
-/// <item><c>factory.CreateClient()</c> — anonymous.</item>
+/// <item><c>factory.CreateAnonymousClient()</c> — nobody signed in;</item>
+/// <item><c>factory.CreateApiClient()</c> — the API with the bootstrap token; <c>await factory.CreateApiClientAsync(NspRole.Reader)</c>
+/// — the API with a personal access token of a Reader.</item>
 /// </list>
 /// <see cref="StartKestrel"/> serves it on a random loopback port for a real browser.</summary>
 public sealed class PortalFactory : WebApplicationFactory<Program>
@@ -30,6 +32,9 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
 
     /// <summary>The password of every account the test helpers create.</summary>
     public const string Password = "correct-horse-battery-staple";
+
+    /// <summary>The API's bootstrap token in every test portal (<c>NspPortal:Api:BootstrapToken</c>): Owner at <c>/</c>.</summary>
+    public const string BootstrapToken = "nsp-test-bootstrap-token-0123456789";
 
     private readonly bool seed;
     private readonly Dictionary<string, string?> settings;
@@ -74,6 +79,34 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     /// <summary>A client signed in as the account <paramref name="email"/> (password <see cref="Password"/>).</summary>
     public async Task<HttpClient> CreateSignedInClientAsync(string email, bool allowAutoRedirect = true) =>
         CreateClientWithCookie(await SessionCookieAsync(email), allowAutoRedirect);
+
+    /// <summary>An API client (<c>Authorization: Bearer</c>) with the bootstrap token, or with <paramref name="token"/>.</summary>
+    public HttpClient CreateApiClient(string token = BootstrapToken)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>An API client with a personal access token of a user holding <paramref name="role"/> at
+    /// <paramref name="scope"/> (default: the Owner at <c>/</c>), created through the Personal access tokens page.</summary>
+    public async Task<HttpClient> CreateApiClientAsync(NspRole role = NspRole.Owner, NspScope? scope = null) =>
+        CreateApiClient(await CreatePersonalAccessTokenAsync(await EnsureUserAsync(role, scope ?? NspScope.Root)));
+
+    /// <summary>Creates a personal access token for <paramref name="email"/> through the real form and returns the secret
+    /// the page shows once.</summary>
+    public async Task<string> CreatePersonalAccessTokenAsync(string email, string name = "test token", int lifetimeDays = 30)
+    {
+        using var client = await CreateSignedInClientAsync(email);
+        using var response = await client.SubmitFormAsync("/account/tokens", "form.inline-form", new Dictionary<string, string>
+        {
+            ["NewToken.Name"] = name,
+            ["NewToken.LifetimeDays"] = lifetimeDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var page = Html.Parse(await response.Content.ReadAsStringAsync());
+        return page.QuerySelector("#new-token")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No token was shown: HTTP {(int)response.StatusCode}");
+    }
 
     /// <summary>A client with nobody signed in (https://localhost, cookies kept).</summary>
     public HttpClient CreateAnonymousClient(bool allowAutoRedirect = true) =>
@@ -162,6 +195,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:SeedDemoData", seed ? "true" : "false");
         builder.UseSetting("NspPortal:Auth:BootstrapAdmin:Email", OwnerEmail);
         builder.UseSetting("NspPortal:Auth:BootstrapAdmin:Password", Password);
+        builder.UseSetting("NspPortal:Api:BootstrapToken", BootstrapToken);
         // Many tests sign in from the same (in-process) address; the rate-limit tests set their own limits.
         builder.UseSetting("NspPortal:RateLimits:SignIn:PermitLimit", "100000");
         builder.UseSetting("NspPortal:RateLimits:Api:PermitsPerSecond", "100000");

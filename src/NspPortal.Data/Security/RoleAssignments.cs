@@ -40,7 +40,12 @@ public sealed class RoleAssignments(NspDbContext db)
     }
 
     /// <summary>Gives <paramref name="role"/> at <paramref name="scope"/> to the user.</summary>
-    public async Task<RoleAssignmentOutcome> AssignAsync(string userId, NspScope scope, NspRole role, string assignedBy, CancellationToken cancellationToken = default)
+    public async Task<RoleAssignmentOutcome> AssignAsync(string userId, NspScope scope, NspRole role, string assignedBy, CancellationToken cancellationToken = default) =>
+        await AssignAsync(Guid.NewGuid(), userId, scope, role, assignedBy, cancellationToken);
+
+    /// <summary>Gives <paramref name="role"/> at <paramref name="scope"/> to the user, as the assignment <paramref name="id"/>
+    /// (the API names assignments by GUID, as ARM does).</summary>
+    public async Task<RoleAssignmentOutcome> AssignAsync(Guid id, string userId, NspScope scope, NspRole role, string assignedBy, CancellationToken cancellationToken = default)
     {
         if (!Enum.IsDefined(role))
         {
@@ -60,7 +65,7 @@ public sealed class RoleAssignments(NspDbContext db)
                 return RoleAssignmentOutcome.AlreadyAssigned;
             }
 
-            db.RoleAssignments.Add(new RoleAssignmentEntity { UserId = userId, Scope = text, Role = role, CreatedBy = assignedBy });
+            db.RoleAssignments.Add(new RoleAssignmentEntity { Id = id, UserId = userId, Scope = text, Role = role, CreatedBy = assignedBy });
             await db.SaveChangesAsync(cancellationToken);
             return RoleAssignmentOutcome.Done;
         }, cancellationToken);
