@@ -34,16 +34,20 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public const string Password = "correct-horse-battery-staple";
 
     /// <summary>The API's bootstrap token in every test portal (<c>NspPortal:Api:BootstrapToken</c>): Owner at <c>/</c>.</summary>
-    public const string BootstrapToken = "nsp-test-bootstrap-token-0123456789";
+    public const string BootstrapToken = "test-bootstrap-token";
 
     private readonly bool seed;
+    private readonly bool ownsDatabase;
     private readonly Dictionary<string, string?> settings;
+    private readonly Action<IWebHostBuilder>? configureHost;
     private readonly ConcurrentDictionary<string, Lazy<Task<Cookie>>> signInCookies = new(StringComparer.OrdinalIgnoreCase);
 
-    private PortalFactory(TestDatabase database, bool seed, IDictionary<string, string?>? settings)
+    private PortalFactory(TestDatabase database, bool seed, IDictionary<string, string?>? settings, Action<IWebHostBuilder>? configureHost, bool ownsDatabase = true)
     {
         Database = database;
         this.seed = seed;
+        this.ownsDatabase = ownsDatabase;
+        this.configureHost = configureHost;
         this.settings = new(settings ?? new Dictionary<string, string?>());
         ClientOptions.BaseAddress = new Uri("https://localhost");
     }
@@ -51,9 +55,14 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
     public TestDatabase Database { get; }
 
     /// <summary>Creates the database and the factory; the host starts on first use. <paramref name="settings"/> override
-    /// configuration (e.g. <c>["NspPortal:Auth:BootstrapAdmin:Email"] = ""</c> for a portal without any account).</summary>
-    public static async Task<PortalFactory> CreateAsync(bool seed = true, IDictionary<string, string?>? settings = null) =>
-        new(await TestDatabase.CreateAsync(migrate: false), seed, settings);
+    /// configuration (e.g. <c>["NspPortal:Auth:BootstrapAdmin:Email"] = ""</c> for a portal without any account);
+    /// <paramref name="configureHost"/> adjusts the host further (logging providers, test services).</summary>
+    public static async Task<PortalFactory> CreateAsync(bool seed = true, IDictionary<string, string?>? settings = null, Action<IWebHostBuilder>? configureHost = null) =>
+        new(await TestDatabase.CreateAsync(migrate: false), seed, settings, configureHost);
+
+    /// <summary>A second portal instance on the same database (a scale-out test); it leaves the database to this one.</summary>
+    public PortalFactory CreateSecondInstance(IDictionary<string, string?>? settings = null) =>
+        new(Database, seed: false, settings ?? this.settings, configureHost, ownsDatabase: false);
 
     /// <summary>Serves the portal over real HTTP on 127.0.0.1 and returns its base address (for Playwright).</summary>
     public Uri StartKestrel()
@@ -153,10 +162,11 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>A client that sends <paramref name="cookie"/> (and keeps the cookies it is given).</summary>
-    public HttpClient CreateClientWithCookie(Cookie cookie, bool allowAutoRedirect = true)
+    /// <summary>A client that sends <paramref name="cookie"/> (and keeps the cookies it is given, in
+    /// <paramref name="container"/> when the test wants to look at them).</summary>
+    public HttpClient CreateClientWithCookie(Cookie cookie, bool allowAutoRedirect = true, CookieContainer? container = null)
     {
-        var container = new CookieContainer();
+        container ??= new CookieContainer();
         container.Add(ClientOptions.BaseAddress, cookie);
         var cookies = new CookieContainerHandler(container);
         return allowAutoRedirect
@@ -204,11 +214,16 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        configureHost?.Invoke(builder);
     }
 
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 }
