@@ -72,6 +72,7 @@ app.UseRateLimiter(); // after authentication: the API is limited per caller
 app.UseAuthorization();
 app.UseAntiforgery();
 app.UseAntiforgeryGuard();
+app.UseQueryParameterGuard();
 app.MapStaticAssets().AllowAnonymous();
 app.MapNspHealthChecks();
 app.MapAccountEndpoints();

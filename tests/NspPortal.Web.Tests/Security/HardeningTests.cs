@@ -123,6 +123,27 @@ public class HardeningTests(SeededPortal portal) : IClassFixture<SeededPortal>
     }
 
     [Theory]
+    [InlineData("page=abc", "page")]
+    [InlineData("desc=maybe", "desc")]
+    [InlineData("subscription=not-a-guid", "subscription")]
+    [InlineData("page=99999999999", "page")]
+    public async Task AQueryValueAPageCannotReadIs400NotACrash(string query, string parameter)
+    {
+        var response = await portal.Client().GetAsync($"{Perimeters}?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"The query parameter '{parameter}' has a value this page cannot read.", Html.Parse(await response.Content.ReadAsStringAsync()).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAbsurdPageNumberShowsAnEmptyPageNotAnOverflow()
+    {
+        var fragment = Html.ParseFragment(await portal.HtmxClient("perimeter-grid").GetStringAsync($"{Perimeters}?page=2147483647"));
+
+        Assert.Equal("Showing 0 to 0 of 2 records.", fragment.QuerySelector(".grid-summary")!.TextContent);
+    }
+
+    [Theory]
     [InlineData("/", true)]
     [InlineData("/browse/all?filter=x", true)]
     [InlineData("/resource/subscriptions/1/overview#essentials", true)]
