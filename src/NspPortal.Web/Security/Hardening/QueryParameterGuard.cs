@@ -43,7 +43,7 @@ internal static class QueryParameterGuard
         {
             if (query.TryGetValue(name, out var values) && values.Any(v => !Parses(type, v)))
             {
-                return name;
+                return query.Keys.First(k => k.Equals(name, StringComparison.OrdinalIgnoreCase)); // as the address spells it
             }
         }
 
