@@ -110,6 +110,15 @@ public sealed class PortalPage
         };
     }
 
+    /// <summary>Fails the test if the browser logged an error or a request failed, except console errors for answers
+    /// with a status in <paramref name="allowStatus"/> (a refused sign-in is a 400 the browser reports; an edit conflict a 409).</summary>
+    public void AssertNoProblems(int[] allowStatus)
+    {
+        ArgumentNullException.ThrowIfNull(allowStatus);
+        var remaining = problems.Where(p => !allowStatus.Any(s => p.Contains($"status of {s}", StringComparison.Ordinal))).ToList();
+        Assert.True(remaining.Count == 0, string.Join('\n', remaining));
+    }
+
     public IPage Page { get; }
 
     /// <summary>Fails the test if the browser logged an error or a request failed.</summary>

@@ -73,6 +73,8 @@ public class PerimetersBladeTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.Locator("#perimeter-grid tbody tr")).ToHaveCountAsync(1);
 
         await page.Keyboard.PressAsync("Escape");
+        // Escape clears the search box, which reloads the grid: wait for that swap, or it can replace the link mid-keypress.
+        await Expect(page.Locator("#perimeter-grid tbody tr")).ToHaveCountAsync(2);
         await page.Locator("#perimeter-grid tbody a").First.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "nsp-contoso-dev", Level = 1 })).ToBeVisibleAsync();
