@@ -15,6 +15,7 @@ internal static class Health
 {
     public static IServiceCollection AddNspHealthChecks(this IServiceCollection services)
     {
+        services.AddSingleton<MigrationState>();
         services.AddHealthChecks()
             .AddCheck<DatabaseReadyCheck>("database", tags: ["ready"])
             .AddCheck<NotStoppingCheck>("lifetime", tags: ["ready"]);
@@ -39,8 +40,10 @@ internal static class Health
     }
 }
 
-/// <summary>The database answers and has no pending migration.</summary>
-internal sealed class DatabaseReadyCheck(NspDbContext db) : IHealthCheck
+/// <summary>The database answers and has no pending migration. Once every migration this build knows is applied, that
+/// stays true for the life of the process (a newer instance can only add migrations this build does not know), so the
+/// history table is read until then and only the connection is checked afterwards.</summary>
+internal sealed class DatabaseReadyCheck(NspDbContext db, MigrationState state) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -51,7 +54,13 @@ internal sealed class DatabaseReadyCheck(NspDbContext db) : IHealthCheck
                 return HealthCheckResult.Unhealthy("The database cannot be reached.");
             }
 
+            if (state.Applied)
+            {
+                return HealthCheckResult.Healthy("Reachable; all migrations applied.");
+            }
+
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            state.Applied = pending == 0;
             return pending == 0
                 ? HealthCheckResult.Healthy("Reachable; all migrations applied.")
                 : HealthCheckResult.Unhealthy($"{pending} migration(s) not applied.");
@@ -71,4 +80,16 @@ internal sealed class NotStoppingCheck(IHostApplicationLifetime lifetime) : IHea
         Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested
             ? HealthCheckResult.Unhealthy("Shutting down.")
             : HealthCheckResult.Healthy("Running."));
+}
+
+/// <summary>Whether this process has seen every migration it knows applied (one per host).</summary>
+internal sealed class MigrationState
+{
+    private volatile bool applied;
+
+    public bool Applied
+    {
+        get => applied;
+        set => applied = value;
+    }
 }
