@@ -36,7 +36,7 @@ internal static class RoleAssignmentsApi
     public static void MapRoleAssignmentsApi(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/" + Collection, (HttpContext c, NspDbContext db, CurrentAccess access) => ListAsync(c, db, access, NspScope.Root))
-            .RequirePermission(NspPermission.Read);
+            .RequirePermission(NspPermission.Read).AtRootScope();
         endpoints.MapGet("/subscriptions/{subscriptionId:guid}/" + Collection,
                 (Guid subscriptionId, HttpContext c, NspDbContext db, CurrentAccess access) => ListAsync(c, db, access, NspScope.Subscription(subscriptionId)))
             .RequirePermission(NspPermission.Read);

@@ -14,6 +14,11 @@ public static class RequestScope
     public static NspScope? Of(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.GetEndpoint()?.Metadata.GetMetadata<AtRootScopeAttribute>() is not null)
+        {
+            return NspScope.Root;
+        }
+
         foreach (var (key, value) in context.Request.RouteValues)
         {
             if (key.Equals("subscriptionId", StringComparison.OrdinalIgnoreCase) && value is not null)
@@ -44,4 +49,16 @@ public static class RequestScope
 
         return null;
     }
+}
+
+/// <summary>Marks an endpoint whose scope is the root <c>/</c> although its route names no subscription — an operation over
+/// everything (all role assignments at <c>/</c>, an import that spans subscriptions): its permission must then be held at
+/// <c>/</c>, not merely somewhere. <c>.AtRootScope()</c> on a minimal API, <c>[AtRootScope]</c> on a page.</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class AtRootScopeAttribute : Attribute;
+
+public static class AtRootScopeExtensions
+{
+    public static TBuilder AtRootScope<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new AtRootScopeAttribute());
 }
