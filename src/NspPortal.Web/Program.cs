@@ -66,6 +66,7 @@ app.UseWhen(
     context => !PortalPaths.IsApi(context.Request.Path) && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)),
     branch => branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
 app.UseHtmxVary();
+app.UseNulCharacterGuard();
 app.UseRouting(); // after the status-code pages, so a re-executed request is routed again
 app.UseAuthentication();
 app.UseRateLimiter(); // after authentication: the API is limited per caller

@@ -36,6 +36,11 @@ public class HealthTests(SeededPortal portal) : IClassFixture<SeededPortal>
             ["NspPortal:Auth:BootstrapAdmin:Email"] = "",
         });
 
+        await using (var db = factory.CreateDbContext())
+        {
+            await db.Database.EnsureCreatedAsync(); // the tables, but no migration history: as if migrations were skipped
+        }
+
         var response = await factory.CreateAnonymousClient().GetAsync("/healthz/ready");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

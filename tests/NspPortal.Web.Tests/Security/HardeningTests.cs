@@ -135,6 +135,34 @@ public class HardeningTests(SeededPortal portal) : IClassFixture<SeededPortal>
         Assert.Contains($"The query parameter '{parameter}' has a value this page cannot read.", Html.Parse(await response.Content.ReadAsStringAsync()).Body!.TextContent, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/search?q=a%00b")]
+    [InlineData("/browse/all?filter=%00")]
+    [InlineData("/subscriptions/8f2b1c4e-5d6a-4b7c-9e0f-1a2b3c4d5e6f/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01&x=%00")]
+    public async Task ANulCharacterInAQueryIsRefusedAtTheDoor(string url)
+    {
+        var client = url.StartsWith("/subscriptions", StringComparison.Ordinal) ? portal.Factory.CreateApiClient() : portal.Client();
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("NUL character", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFormThatCannotBeReadIsRefusedAtTheDoorWithAReason()
+    {
+        var response = await portal.Factory.CreateAnonymousClient(allowAutoRedirect: false).SubmitFormAsync("/signin", "form.auth-form", new Dictionary<string, string>
+        {
+            ["Input.Email"] = "someone\0@nspportal.test",
+            ["Input.Password"] = "whatever-password",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(body.Contains("The form could not be read", StringComparison.Ordinal), body); // ASP.NET's form reader refuses NUL itself
+    }
+
     [Fact]
     public async Task AnAbsurdPageNumberShowsAnEmptyPageNotAnOverflow()
     {

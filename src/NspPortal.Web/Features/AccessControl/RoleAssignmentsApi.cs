@@ -95,7 +95,7 @@ internal static class RoleAssignmentsApi
             return;
         }
 
-        var user = string.IsNullOrWhiteSpace(principal) || principal.Length > 256
+        var user = string.IsNullOrWhiteSpace(principal) || principal.Length > 256 || principal.Any(char.IsControl)
             ? null
             : await FindUserAsync(db, principal, context.RequestAborted);
         if (user is null)
