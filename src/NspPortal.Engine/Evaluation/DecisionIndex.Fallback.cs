@@ -83,7 +83,7 @@ public sealed partial class DecisionIndex
                 var position = request.HasAddress ? resource.Firewall.Find(request.Address) : -1;
                 if (trace.Enabled)
                 {
-                    trace.Add(TraceCheck.ResourceFirewall, $"{resource.FirewallRules.Length} IP rules", position >= 0 ? TraceOutcome.Allowed : TraceOutcome.NotMatched,
+                    trace.Add(TraceCheck.ResourceFirewall, Plural(resource.FirewallRules.Length, "IP rule"), position >= 0 ? TraceOutcome.Allowed : TraceOutcome.NotMatched,
                         !request.HasAddress ? "The request has no source IP address."
                         : position >= 0 ? $"{AddressText(in request)} is in the firewall rule {resource.FirewallRules[position]}."
                         : $"{AddressText(in request)} is in none of the firewall's IP rules.");

@@ -114,7 +114,9 @@ public sealed partial class DecisionIndex
             {
                 trace.Add(TraceCheck.IntraPerimeter, "source.resourceId", TraceOutcome.Skipped, request.Caller.IsKnown
                     ? "The calling resource is not associated with a perimeter."
-                    : "The caller is not a resource of this configuration.");
+                    : NamesNoResource(in request, destination: false)
+                        ? "The request names no calling resource."
+                        : "The calling resource is not in the configuration, so it is in no perimeter.");
             }
 
             return null;

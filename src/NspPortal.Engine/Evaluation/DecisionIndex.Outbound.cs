@@ -37,7 +37,9 @@ public sealed partial class DecisionIndex
             {
                 trace.Add(TraceCheck.IntraPerimeter, "destination.resourceId", TraceOutcome.Skipped, request.Destination.IsKnown
                     ? "The destination resource is not associated with a perimeter."
-                    : "The destination is not a resource of this configuration.");
+                    : NamesNoResource(in request, destination: true)
+                        ? "The request names no destination resource."
+                        : "The destination resource is not in the configuration, so it is in no perimeter.");
             }
         }
         else if (destination.Perimeter == association.Perimeter)

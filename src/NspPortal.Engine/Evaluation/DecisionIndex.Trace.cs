@@ -15,7 +15,7 @@ public sealed partial class DecisionIndex
             ? "Not in the configuration: evaluated with Azure's defaults (not associated, publicNetworkAccess Enabled, no firewall rules)."
             : string.Create(CultureInfo.InvariantCulture,
                 $"{resource.Id.TopLevelResource?.ResourceType ?? resource.Id.ResourceType}: publicNetworkAccess {resource.Access}{(resource.Listed ? "" : " (default; not in paasResources)")}, " +
-                $"{resource.FirewallRules.Length} firewall IP rules, trusted services {(resource.AllowTrustedServices ? "allowed" : "not allowed")}.");
+                $"{Plural(resource.FirewallRules.Length, "firewall IP rule")}, trusted services {(resource.AllowTrustedServices ? "allowed" : "not allowed")}.");
         trace.Add(TraceCheck.Resource, id, TraceOutcome.Info, detail);
     }
 
@@ -44,7 +44,7 @@ public sealed partial class DecisionIndex
         if (position < 0)
         {
             trace.Add(TraceCheck.AddressPrefixRules, ProfileText(profile), TraceOutcome.NotMatched,
-                string.Create(CultureInfo.InvariantCulture, $"{address} is in none of the profile's {profile.InboundPrefixCount} inbound address prefixes."));
+                string.Create(CultureInfo.InvariantCulture, $"{address} is in none of the profile's {Plural(profile.InboundPrefixCount, "inbound address prefix")}."));
             return;
         }
 
@@ -62,10 +62,17 @@ public sealed partial class DecisionIndex
             : $"{subscription} is not listed by any inbound subscription rule.");
     }
 
+    private static bool NamesNoResource(in ResolvedRequest request, bool destination) => request.Request is { } original
+        ? (destination ? original.Destination.ResourceId : original.Source.ResourceId) is null
+        : (destination ? request.Destination : request.Caller) == ResourceHandle.None;
+
+    private static string Plural(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : noun.EndsWith('x') ? "es" : "s")}");
+
     private static string AddressText(in ResolvedRequest request) => IpAddressKey.FromKey(request.Address).ToString();
 
     private static string ProfileText(CompiledProfile profile) => profile.Exists
-        ? string.Create(CultureInfo.InvariantCulture, $"profile '{profile.Name}' ({profile.Rules.Length} rules)")
+        ? string.Create(CultureInfo.InvariantCulture, $"profile '{profile.Name}' ({Plural(profile.Rules.Length, "rule")})")
         : $"profile '{profile.Name}' (not found in the perimeter: no rules)";
 
     private string PerimeterText(int perimeter) => $"perimeter '{_perimeters[perimeter].Name}'";
