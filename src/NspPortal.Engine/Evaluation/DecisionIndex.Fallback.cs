@@ -11,7 +11,7 @@ public sealed partial class DecisionIndex
     /// <summary>No perimeter rule admitted public traffic (reference/nsp.md §4.2 step 7, §4.3, §4.4). Enforced denies.
     /// Learning falls back to the resource's own settings and logs resource-rule categories. Audit decides exactly like
     /// Learning (it never blocks more) but logs the category Enforced would log (docs/engine.md, "Audit").</summary>
-    private Decision NoRuleMatched<T>(AssociationEntry association, ResourceEntry resource, in ResolvedRequest request, ref T trace)
+    private static Decision NoRuleMatched<T>(AssociationEntry association, ResourceEntry resource, in ResolvedRequest request, ref T trace)
         where T : struct, ITrace
     {
         var inbound = request.Direction == AccessRuleDirection.Inbound;
@@ -129,11 +129,10 @@ public sealed partial class DecisionIndex
             : new OwnVerdict(DecisionResult.Allowed, MatchedRules.DefaultAllowAll, ByPerimeter: false);
     }
 
-    private Decision Associated(AssociationEntry association, DecisionResult result, NspLogCategory category, string rule,
+    private static Decision Associated(AssociationEntry association, DecisionResult result, NspLogCategory category, string rule,
         TrafficType trafficType, ServiceError? error = null) =>
-        new(result, category, rule, trafficType, _perimeters[association.Perimeter].Guid, association.ProfileName,
-            association.Mode, association.Profile.AccessRulesVersion, error);
+        new(result, category, rule, trafficType, association.Scope, error);
 
     private static Decision Unassociated(DecisionResult result, string rule, TrafficType trafficType, ServiceError? error = null) =>
-        new(result, null, rule, trafficType, null, null, null, null, error);
+        new(result, null, rule, trafficType, scope: null, error);
 }

@@ -48,7 +48,7 @@ public sealed partial class DecisionIndex
             TraceAssociation(association, ref trace);
         }
 
-        if (PerimeterCaller(association, in request, ref trace) is { } perimeterDecision)
+        if (TryPerimeterCaller(association, in request, ref trace, out var perimeterDecision))
         {
             return perimeterDecision;
         }
@@ -68,7 +68,8 @@ public sealed partial class DecisionIndex
         }
 
         var identity = request.Authentication is CallerAuthentication.ManagedIdentity or CallerAuthentication.EntraId;
-        if (request.HasSubscription && identity)
+        // A prefix rule that precedes every subscription rule already decides the matched rule (explanations still look).
+        if (request.HasSubscription && identity && (trace.Enabled || best < 0 || best > profile.FirstSubscriptionRule))
         {
             var bySubscription = profile.InboundSubscriptions.TryGetValue(request.Subscription, out var position) ? position : -1;
             if (trace.Enabled)
@@ -103,10 +104,11 @@ public sealed partial class DecisionIndex
     }
 
     /// <summary>Intra- and cross-perimeter callers (reference/nsp.md §4.2 steps 4–5): a caller resource associated with
-    /// this perimeter, or with a linked one, that authenticates with a managed identity. Null: evaluate as public.</summary>
-    private Decision? PerimeterCaller<T>(AssociationEntry association, in ResolvedRequest request, ref T trace)
+    /// this perimeter, or with a linked one, that authenticates with a managed identity. False: evaluate as public.</summary>
+    private bool TryPerimeterCaller<T>(AssociationEntry association, in ResolvedRequest request, ref T trace, out Decision decision)
         where T : struct, ITrace
     {
+        decision = default;
         var caller = AssociationOf(request.Caller);
         if (caller is null)
         {
@@ -119,7 +121,7 @@ public sealed partial class DecisionIndex
                         : "The calling resource is not in the configuration, so it is in no perimeter.");
             }
 
-            return null;
+            return false;
         }
 
         var managedIdentity = request.Authentication == CallerAuthentication.ManagedIdentity;
@@ -133,7 +135,8 @@ public sealed partial class DecisionIndex
                         $"The caller is associated with the same perimeter (association '{caller.Name}') and uses a managed identity.");
                 }
 
-                return Associated(association, DecisionResult.Allowed, NspLogCategory.NspIntraPerimeterInboundAllowed, MatchedRules.DefaultAllowWithinPerimeter, TrafficType.Intra);
+                decision = Associated(association, DecisionResult.Allowed, NspLogCategory.NspIntraPerimeterInboundAllowed, MatchedRules.DefaultAllowWithinPerimeter, TrafficType.Intra);
+                return true;
             }
 
             if (trace.Enabled)
@@ -142,7 +145,7 @@ public sealed partial class DecisionIndex
                     $"The caller is in the same perimeter but authenticates with {request.Authentication}; only a managed identity carries perimeter membership, so the request is public.");
             }
 
-            return null;
+            return false;
         }
 
         if (trace.Enabled)
@@ -159,7 +162,7 @@ public sealed partial class DecisionIndex
                     $"Cross-perimeter access needs a managed identity; the caller uses {request.Authentication}.");
             }
 
-            return null;
+            return false;
         }
 
         var rule = CrossPerimeterRule(association, caller, inbound: true, out var link);
@@ -172,7 +175,13 @@ public sealed partial class DecisionIndex
                     : $"Allowed by {(link is null ? $"the perimeter-based access rule '{rule}' of profile '{association.Profile.Name}'" : link.Description)}.");
         }
 
-        return rule is null ? null : Associated(association, DecisionResult.Allowed, NspLogCategory.NspCrossPerimeterInboundAllowed, rule, TrafficType.Cross);
+        if (rule is null)
+        {
+            return false;
+        }
+
+        decision = Associated(association, DecisionResult.Allowed, NspLogCategory.NspCrossPerimeterInboundAllowed, rule, TrafficType.Cross);
+        return true;
     }
 
     /// <summary>The rule or link that admits traffic between the evaluated association and the peer in a linked

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NspPortal.Engine.Model;
 using NspPortal.Engine.Values;
 
@@ -149,8 +150,10 @@ public sealed partial class DecisionIndex
         where T : struct, ITrace =>
         request.Direction == AccessRuleDirection.Inbound ? DecideInbound(in request, ref trace) : DecideOutbound(in request, ref trace);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private ResourceEntry ResourceOf(ResourceHandle handle) => handle.IsKnown ? _resources[handle.Index] : UnknownResource;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private AssociationEntry? AssociationOf(ResourceHandle handle)
     {
         if (!handle.IsKnown)

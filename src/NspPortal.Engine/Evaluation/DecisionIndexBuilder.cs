@@ -115,13 +115,15 @@ internal sealed class DecisionIndexBuilder
                 }
 
                 _resources[slot].Association = _associations.Count;
+                var profileName = profile.Exists ? profile.Name : association.ProfileName;
                 _associations.Add(new AssociationEntry
                 {
                     Name = association.Name,
                     Perimeter = perimeterIndex,
                     Profile = profile,
-                    ProfileName = profile.Exists ? profile.Name : association.ProfileName,
+                    ProfileName = profileName,
                     Mode = association.AccessMode,
+                    Scope = new DecisionScope(perimeter.PerimeterGuid, profileName, association.AccessMode, profile.AccessRulesVersion),
                 });
             }
         }

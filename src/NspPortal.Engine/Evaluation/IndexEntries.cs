@@ -46,6 +46,9 @@ internal sealed class AssociationEntry
     public required string ProfileName { get; init; }
 
     public required AccessMode Mode { get; init; }
+
+    /// <summary>What decisions about this association report (shared, so decisions allocate nothing).</summary>
+    public required DecisionScope Scope { get; init; }
 }
 
 /// <summary>A profile compiled for lookup. Rules are in name order (case-insensitive); every structure maps a
@@ -79,6 +82,10 @@ internal sealed class CompiledProfile
     public int InboundPrefixCount { get; init; }
 
     public bool HasServiceTagRules { get; init; }
+
+    /// <summary>Position of the first inbound rule listing a subscription (<see cref="int.MaxValue"/> when none): a
+    /// prefix match before it makes the subscription lookup unnecessary.</summary>
+    public int FirstSubscriptionRule { get; init; } = int.MaxValue;
 }
 
 /// <summary>Which profiles of one perimeter a link record admits.</summary>

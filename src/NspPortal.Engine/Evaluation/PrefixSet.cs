@@ -4,7 +4,8 @@ namespace NspPortal.Engine.Evaluation;
 
 /// <summary>A compiled set of IPv4 and IPv6 prefixes: sorted, disjoint intervals over the 128-bit key space (IPv4 in
 /// the IPv4-mapped block), each carrying the smallest value (rule position) of the prefixes covering it. Lookup is a
-/// binary search: O(log n), no allocation.</summary>
+/// bucket jump plus a binary search inside the bucket (<see cref="SegmentTable"/>): O(log n) worst case, usually a
+/// couple of comparisons, no allocation.</summary>
 /// <remarks>CIDR blocks are nested or disjoint, so one sweep with a stack splits them into disjoint segments. IPv6
 /// prefixes that contain the IPv4-mapped block (e.g. <c>::/0</c>) lose that block, so IPv6 rules never admit IPv4
 /// callers (<see cref="IpPrefix.Contains"/> has the same family rule).</remarks>
@@ -12,41 +13,24 @@ internal sealed class PrefixSet
 {
     public static readonly PrefixSet Empty = new([], [], []);
 
-    private readonly UInt128[] _starts;
-    private readonly UInt128[] _ends;
-    private readonly int[] _values;
+    private readonly SegmentTable _ipv4;
+    private readonly SegmentTable _ipv6;
 
     private PrefixSet(UInt128[] starts, UInt128[] ends, int[] values)
     {
-        _starts = starts;
-        _ends = ends;
-        _values = values;
+        // Segments never straddle the IPv4-mapped block (IPv6 intervals are clipped around it), so each family gets
+        // its own table: IPv4 keys then share their upper 96 bits and the bucket index works on the useful bits.
+        var ipv4 = Enumerable.Range(0, starts.Length).Where(i => IpBits.IsMapped(starts[i])).ToArray();
+        var ipv6 = Enumerable.Range(0, starts.Length).Where(i => !IpBits.IsMapped(starts[i])).ToArray();
+        _ipv4 = new SegmentTable([.. ipv4.Select(i => starts[i])], [.. ipv4.Select(i => ends[i])], [.. ipv4.Select(i => values[i])]);
+        _ipv6 = new SegmentTable([.. ipv6.Select(i => starts[i])], [.. ipv6.Select(i => ends[i])], [.. ipv6.Select(i => values[i])]);
     }
 
     /// <summary>Number of disjoint segments.</summary>
-    public int SegmentCount => _starts.Length;
+    public int SegmentCount => _ipv4.Count + _ipv6.Count;
 
     /// <summary>The smallest value of the prefixes containing <paramref name="key"/>, or -1.</summary>
-    public int Find(UInt128 key)
-    {
-        var starts = _starts;
-        int lo = 0, hi = starts.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = (int)((uint)(lo + hi) >> 1);
-            if (starts[mid] <= key)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid - 1;
-            }
-        }
-
-        // hi is the last segment starting at or before key.
-        return hi >= 0 && key <= _ends[hi] ? _values[hi] : -1;
-    }
+    public int Find(UInt128 key) => IpBits.IsMapped(key) ? _ipv4.Find(key) : _ipv6.Find(key);
 
     /// <summary>Compiles prefixes; when several contain an address, the smallest value wins.</summary>
     public static PrefixSet Build(IEnumerable<(IpPrefix Prefix, int Value)> entries)
@@ -134,7 +118,8 @@ internal sealed class PrefixSet
             }
 
             var n = Starts.Count;
-            if (n > 0 && Values[n - 1] == value && Ends[n - 1] + 1 == first)
+            // Merge with the previous segment, but never across the IPv4-mapped boundary (each family has its own table).
+            if (n > 0 && Values[n - 1] == value && Ends[n - 1] + 1 == first && IpBits.IsMapped(Starts[n - 1]) == IpBits.IsMapped(first))
             {
                 Ends[n - 1] = last;
                 return;

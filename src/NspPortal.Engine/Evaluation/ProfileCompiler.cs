@@ -66,6 +66,7 @@ internal static class ProfileCompiler
             InboundPerimeters = inboundPerimeters,
             OutboundPerimeters = outboundPerimeters,
             HasServiceTagRules = hasServiceTags,
+            FirstSubscriptionRule = subscriptions.Count == 0 ? int.MaxValue : subscriptions.Values.Min(),
         };
     }
 }

@@ -44,7 +44,7 @@ public class DecisionIndexProperties
         {
             var random = new RandomConfigurations(seed);
             var rng = new Random(seed);
-            var entries = Enumerable.Range(0, rng.Next(0, 40)).Select(_ => (Prefix: random.Prefix(), Value: rng.Next(0, 20))).ToList();
+            var entries = Enumerable.Range(0, rng.Next(0, rng.Next(2) == 0 ? 40 : 400)).Select(_ => (Prefix: random.Prefix(), Value: rng.Next(0, 20))).ToList();
             var set = PrefixSet.Build(entries);
             for (var i = 0; i < 200; i++)
             {
