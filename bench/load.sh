@@ -114,6 +114,18 @@ for target in \
   else out=$(NSP_BEARER="$PAT" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s -s bench/wrk/get.lua "http://127.0.0.1:${PORT_BASE}1$path"); fi
   ROWS+=("$(result "SQLite, 1 instance: $label" "$out")")
 done
+# The same reads at moderate concurrency: the latency of one request when the portal is not saturated.
+LIGHT=${NSP_BENCH_LIGHT_CONNECTIONS:-16}
+for target in \
+  "Perimeter list (page)|/browse/Microsoft.Network/networkSecurityPerimeters|cookie" \
+  "Perimeter blade (page)|/resource/subscriptions/$PROD/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/overview|cookie" \
+  "ARM GET role assignments|/subscriptions/$PROD/providers/Microsoft.Authorization/roleAssignments?api-version=2022-04-01|bearer"; do
+  IFS='|' read -r label path auth <<<"$target"
+  log "$label at $LIGHT connections"
+  if [ "$auth" = cookie ]; then out=$(NSP_COOKIE="$COOKIE" wrk -t2 -c"$LIGHT" -d20s --timeout 10s -s bench/wrk/get.lua "http://127.0.0.1:${PORT_BASE}1$path")
+  else out=$(NSP_BEARER="$PAT" wrk -t2 -c"$LIGHT" -d20s --timeout 10s -s bench/wrk/get.lua "http://127.0.0.1:${PORT_BASE}1$path"); fi
+  ROWS+=("$(result "SQLite, 1 instance, $LIGHT connections: $label" "$out")")
+done
 kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
 
 log "Run 2: two instances on one PostgreSQL, mixed reads and writes, $CONNECTIONS connections, $DURATION"
@@ -145,6 +157,7 @@ WB=$!
 wait $WA $WB
 ROWS+=("$(result "PostgreSQL, instance A: mixed" "$(cat "$WORK/mixed-a.txt")")")
 ROWS+=("$(result "PostgreSQL, instance B (A's cookie): mixed" "$(cat "$WORK/mixed-b.txt")")")
+grep -h '^WRITES' "$WORK/mixed-a.txt" "$WORK/mixed-b.txt" >&2 || true
 DB_TAGS=$("$PG_BIN/psql" -tA -h 127.0.0.1 -p "$PG_PORT" -U postgres -d nspportal_bench -c "SELECT count(*) FROM \"Perimeters\" WHERE \"NameKey\" LIKE 'NSP-BENCH-%' AND \"Tags\" LIKE '%load%'")
 
 echo

@@ -65,11 +65,13 @@ function response(status, headers, body)
 end
 
 function done(summary, latency, requests)
-  local w, c = 0, 0
+  local w, c, per = 0, 0, {}
   for _, t in ipairs(threads) do
     w = w + (t:get("writes") or 0)
     c = c + (t:get("conflicts") or 0)
+    table.insert(per, string.format("nsp-bench-%d:%d", t:get("id"), t:get("writes") or 0))
   end
+  io.write("WRITES " .. table.concat(per, " ") .. "\n")
   io.write(string.format("RESULT requests=%d duration_us=%d errors_status=%d errors_connect=%d errors_read=%d errors_write=%d errors_timeout=%d p50_us=%d p99_us=%d max_us=%d writes=%d conflicts=%d\n",
     summary.requests, summary.duration, summary.errors.status, summary.errors.connect, summary.errors.read,
     summary.errors.write, summary.errors.timeout, latency:percentile(50), latency:percentile(99), latency.max, w, c))

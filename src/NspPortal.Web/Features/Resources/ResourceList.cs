@@ -113,7 +113,7 @@ public static class ResourceList
 #pragma warning restore CA1862
         }
 
-        var total = await rows.CountAsync(cancellationToken);
+        var total = query.Subscription is null && string.IsNullOrWhiteSpace(query.Type) && string.IsNullOrWhiteSpace(query.Filter) ? totalUnfiltered : await rows.CountAsync(cancellationToken); // one query fewer for the common view
         rows = (query.Sort, query.Descending) switch
         {
             ("type", false) => rows.OrderBy(r => r.ResourceType).ThenBy(r => r.NameKey),

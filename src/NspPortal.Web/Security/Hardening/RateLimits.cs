@@ -24,10 +24,11 @@ internal static class RateLimits
         var apiPerSecond = configuration.GetValue("NspPortal:RateLimits:Api:PermitsPerSecond", 100);
         var apiBurst = configuration.GetValue("NspPortal:RateLimits:Api:Burst", 200);
 
+        var concurrency = configuration.GetValue("NspPortal:Concurrency:Limit", Environment.ProcessorCount * 8);
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            var limits = PartitionedRateLimiter.Create<HttpContext, string>(context =>
             {
                 if (IsSignInPost(context.Request))
                 {
@@ -53,6 +54,7 @@ internal static class RateLimits
 
                 return RateLimitPartition.GetNoLimiter("none");
             });
+            options.GlobalLimiter = concurrency <= 0 ? limits : PartitionedRateLimiter.CreateChained(limits, Fairness(concurrency));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 1;
@@ -75,6 +77,21 @@ internal static class RateLimits
         });
         return services;
     }
+
+    /// <summary>Under overload, requests wait their turn in one first-come-first-served queue instead of competing for
+    /// threads (where the newest often wins and the oldest wait seconds): at most <paramref name="limit"/> requests run at
+    /// once (<c>NspPortal:Concurrency:Limit</c>, default 8 per core; 0 turns it off), the rest queue in arrival order.
+    /// Probes and static files skip the queue.</summary>
+    private static PartitionedRateLimiter<HttpContext> Fairness(int limit) =>
+        PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            context.Request.Path.StartsWithSegments("/healthz") || context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.StaticAssets.StaticAssetDescriptor>() is not null
+                ? RateLimitPartition.GetNoLimiter("probe")
+                : RateLimitPartition.GetConcurrencyLimiter("work", _ => new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = limit,
+                    QueueLimit = 100_000,
+                    QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                }));
 
     private static bool IsSignInPost(HttpRequest request) =>
         HttpMethods.IsPost(request.Method)
