@@ -75,7 +75,7 @@ public sealed class ActivityLogInterceptor : SaveChangesInterceptor
     }
 
     private static string Serialize(NspDbContext db, ArmEntity entity) =>
-        ArmJson.Of(entity, id => db.ChangeTracker.Entries<ProfileEntity>().FirstOrDefault(p => p.Entity.Id == id)?.Entity).ToJsonString();
+        ArmJson.Of(entity, id => db.ChangeTracker.Entries<ProfileEntity>().FirstOrDefault(p => p.Entity.Id == id)?.Entity).ToJsonString(ArmJson.WireOptions);
 
     /// <summary>The entity as it was loaded: original values, with the current parents so its id can be built.</summary>
     private static ArmEntity Original(EntityEntry<ArmEntity> entry)

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using NspPortal.Data.Entities;
 
@@ -9,6 +11,9 @@ namespace NspPortal.Data.Representation;
 /// (adapted per api-version by the web host) and the activity log records it, so both always agree.</summary>
 public static class ArmJson
 {
+    /// <summary>Compact JSON as ARM writes it: apostrophes and non-ASCII text are not escaped.</summary>
+    public static JsonSerializerOptions WireOptions { get; } = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>The JSON of any stored ARM resource. Parents must be loaded (see <see cref="ResourceIds"/>).</summary>
     public static JsonObject Of(ArmEntity entity, Func<Guid, ProfileEntity?>? profileLookup = null) => entity switch
     {
