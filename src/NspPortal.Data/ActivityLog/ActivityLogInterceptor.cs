@@ -52,23 +52,25 @@ public sealed class ActivityLogInterceptor : SaveChangesInterceptor
         foreach (var entry in changed)
         {
             var entity = entry.Entity;
-            var type = ResourceIds.TypeOf(entity);
-            var resourceId = ResourceIds.Of(entity);
-            var group = ResourceIds.GroupOf(entity);
             var deleted = entry.State == EntityState.Deleted;
+            // A deleted entity may have lost its parent navigation (EF severs it); its copy gets it back from the key.
+            var subject = deleted ? Original(entry, db) : entity;
+            var type = ResourceIds.TypeOf(subject);
+            var resourceId = ResourceIds.Of(subject);
+            var group = ResourceIds.GroupOf(subject);
             db.ActivityLog.Add(new ActivityLogEntry
             {
                 EventTimestamp = timestamp,
                 CorrelationId = correlationId,
                 SubscriptionId = group.SubscriptionId,
-                ResourceGroupName = entity is ResourceGroupEntity ? entity.Name : group.Name,
+                ResourceGroupName = subject is ResourceGroupEntity ? subject.Name : group.Name,
                 ResourceId = resourceId,
                 ResourceIdKey = resourceId.ToUpperInvariant(),
                 ResourceType = type,
                 OperationName = $"{type}/{(deleted ? "delete" : "write")}",
                 Caller = deleted ? db.Caller.Name : entity.LastModifiedBy,
                 CallerType = deleted ? db.Caller.Type : entity.LastModifiedByType,
-                Before = entry.State == EntityState.Added ? null : Serialize(db, Original(entry)),
+                Before = entry.State == EntityState.Added ? null : Serialize(db, deleted ? subject : Original(entry, db)),
                 After = deleted ? null : Serialize(db, entity),
             });
         }
@@ -77,40 +79,44 @@ public sealed class ActivityLogInterceptor : SaveChangesInterceptor
     private static string Serialize(NspDbContext db, ArmEntity entity) =>
         ArmJson.Of(entity, id => db.ChangeTracker.Entries<ProfileEntity>().FirstOrDefault(p => p.Entity.Id == id)?.Entity).ToJsonString(ArmJson.WireOptions);
 
-    /// <summary>The entity as it was loaded: original values, with the current parents so its id can be built.</summary>
-    private static ArmEntity Original(EntityEntry<ArmEntity> entry)
+    /// <summary>The entity as it was loaded: original values, with its parents (the current navigation, or the tracked
+    /// entity its foreign key names) so its id can be built.</summary>
+    private static ArmEntity Original(EntityEntry<ArmEntity> entry, NspDbContext db)
     {
         var original = (ArmEntity)entry.OriginalValues.ToObject();
         switch ((original, entry.Entity))
         {
             case (PerimeterEntity o, PerimeterEntity c):
-                o.ResourceGroup = c.ResourceGroup;
+                o.ResourceGroup = c.ResourceGroup ?? Tracked<ResourceGroupEntity>(db, o.ResourceGroupId);
                 break;
             case (ProfileEntity o, ProfileEntity c):
-                o.Perimeter = c.Perimeter;
+                o.Perimeter = c.Perimeter ?? Tracked<PerimeterEntity>(db, o.PerimeterId);
                 break;
             case (AccessRuleEntity o, AccessRuleEntity c):
-                o.Profile = c.Profile;
+                o.Profile = c.Profile ?? Tracked<ProfileEntity>(db, o.ProfileId);
                 break;
             case (ResourceAssociationEntity o, ResourceAssociationEntity c):
-                o.Perimeter = c.Perimeter;
-                o.Profile = c.Profile;
-                o.PaasResource = c.PaasResource;
+                o.Perimeter = c.Perimeter ?? Tracked<PerimeterEntity>(db, o.PerimeterId);
+                o.Profile = Tracked<ProfileEntity>(db, o.ProfileId) ?? c.Profile;
+                o.PaasResource = c.PaasResource ?? Tracked<PaasResourceEntity>(db, o.PaasResourceId);
                 break;
             case (LinkEntity o, LinkEntity c):
-                o.Perimeter = c.Perimeter;
+                o.Perimeter = c.Perimeter ?? Tracked<PerimeterEntity>(db, o.PerimeterId);
                 break;
             case (LinkReferenceEntity o, LinkReferenceEntity c):
-                o.Perimeter = c.Perimeter;
+                o.Perimeter = c.Perimeter ?? Tracked<PerimeterEntity>(db, o.PerimeterId);
                 break;
             case (LoggingConfigurationEntity o, LoggingConfigurationEntity c):
-                o.Perimeter = c.Perimeter;
+                o.Perimeter = c.Perimeter ?? Tracked<PerimeterEntity>(db, o.PerimeterId);
                 break;
             case (PaasResourceEntity o, PaasResourceEntity c):
-                o.ResourceGroup = c.ResourceGroup;
+                o.ResourceGroup = c.ResourceGroup ?? Tracked<ResourceGroupEntity>(db, o.ResourceGroupId);
                 break;
         }
 
         return original;
     }
+
+    private static T? Tracked<T>(NspDbContext db, Guid id) where T : ArmEntity =>
+        db.ChangeTracker.Entries<T>().FirstOrDefault(e => e.Entity.Id == id)?.Entity;
 }

@@ -123,9 +123,10 @@ internal sealed partial class NspWriter
             return failed;
         }
 
+        var associationId = ResourceIds.Of(association);
         db.ResourceAssociations.Remove(association);
         perimeter.Associations.Remove(association);
-        operationId = RecordOperation(perimeter.ResourceGroup!.SubscriptionId, perimeter.Location, ResourceIds.Of(association));
+        operationId = RecordOperation(perimeter.ResourceGroup!.SubscriptionId, perimeter.Location, associationId);
         return Result<DeleteOutcome>.Ok(new DeleteOutcome(true), operationId: operationId);
     }
 

@@ -124,8 +124,9 @@ internal sealed partial class NspWriter
             return failed;
         }
 
+        var linkId = ResourceIds.Of(link);
         await RemoveLinkAsync(perimeter, link, cancellationToken);
-        var operation = RecordOperation(perimeter.ResourceGroup!.SubscriptionId, perimeter.Location, ResourceIds.Of(link));
+        var operation = RecordOperation(perimeter.ResourceGroup!.SubscriptionId, perimeter.Location, linkId);
         return Result<DeleteOutcome>.Ok(new DeleteOutcome(true), operationId: operation);
     }
 
@@ -139,8 +140,9 @@ internal sealed partial class NspWriter
             return failed;
         }
 
+        var referenceId = ResourceIds.Of(reference);
         await RemoveLinkReferenceAsync(perimeter, reference, cancellationToken);
-        var operation = RecordOperation(perimeter.ResourceGroup!.SubscriptionId, perimeter.Location, ResourceIds.Of(reference));
+        var operation = RecordOperation(perimeter.ResourceGroup!.SubscriptionId, perimeter.Location, referenceId);
         return Result<DeleteOutcome>.Ok(new DeleteOutcome(true), operationId: operation);
     }
 
