@@ -54,6 +54,11 @@ public sealed class ActivityLogInterceptor : SaveChangesInterceptor
             var entity = entry.Entity;
             var deleted = entry.State == EntityState.Deleted;
             // A deleted entity may have lost its parent navigation (EF severs it); its copy gets it back from the key.
+            if (!deleted)
+            {
+                LoadParents(db, entity);
+            }
+
             var subject = deleted ? Original(entry, db) : entity;
             var type = ResourceIds.TypeOf(subject);
             var resourceId = ResourceIds.Of(subject);
@@ -117,6 +122,65 @@ public sealed class ActivityLogInterceptor : SaveChangesInterceptor
         return original;
     }
 
-    private static T? Tracked<T>(NspDbContext db, Guid id) where T : ArmEntity =>
-        db.ChangeTracker.Entries<T>().FirstOrDefault(e => e.Entity.Id == id)?.Entity;
+    /// <summary>The tracked entity with this key, else the stored one (loaded, with its own parents).</summary>
+    private static T? Tracked<T>(NspDbContext db, Guid id) where T : ArmEntity
+    {
+        var entity = db.ChangeTracker.Entries<T>().FirstOrDefault(e => e.Entity.Id == id)?.Entity ?? db.Set<T>().Find(id);
+        if (entity is not null)
+        {
+            LoadParents(db, entity);
+        }
+
+        return entity;
+    }
+
+    /// <summary>Loads the parent chain of an entity whose writer did not (direct writes outside the service layer):
+    /// the service layer always has it loaded, so this costs nothing there.</summary>
+    private static void LoadParents(NspDbContext db, ArmEntity entity)
+    {
+        switch (entity)
+        {
+            case PerimeterEntity x when x.ResourceGroup is null:
+                db.Entry(x).Reference(e => e.ResourceGroup).Load();
+                break;
+            case PaasResourceEntity x when x.ResourceGroup is null:
+                db.Entry(x).Reference(e => e.ResourceGroup).Load();
+                break;
+            case ProfileEntity x:
+                Load(db, x, e => e.Perimeter);
+                break;
+            case AccessRuleEntity x:
+                Load(db, x, e => e.Profile);
+                break;
+            case ResourceAssociationEntity x:
+                Load(db, x, e => e.Perimeter);
+                Load(db, x, e => e.PaasResource);
+                Load(db, x, e => e.Profile);
+                break;
+            case LinkEntity x:
+                Load(db, x, e => e.Perimeter);
+                break;
+            case LinkReferenceEntity x:
+                Load(db, x, e => e.Perimeter);
+                break;
+            case LoggingConfigurationEntity x:
+                Load(db, x, e => e.Perimeter);
+                break;
+        }
+    }
+
+    private static void Load<TEntity, TParent>(NspDbContext db, TEntity entity, System.Linq.Expressions.Expression<Func<TEntity, TParent?>> parent)
+        where TEntity : ArmEntity where TParent : ArmEntity
+    {
+        var reference = db.Entry(entity).Reference(parent);
+        if (reference.CurrentValue is null && db.Entry(entity).State != EntityState.Deleted)
+        {
+            reference.Load();
+        }
+
+        if (reference.CurrentValue is { } loaded)
+        {
+            LoadParents(db, loaded);
+        }
+    }
 }
