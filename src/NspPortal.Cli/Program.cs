@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NspPortal.Cli.Commands;
 
 namespace NspPortal.Cli;
 
@@ -10,6 +11,8 @@ public static class Program
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("nsp: the NspPortal rule engine, import/export and traffic-log tools.");
+        root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(ImportCommand.Create());
         return root;
     }
 }
