@@ -11,8 +11,9 @@ public static class Program
     internal static RootCommand BuildRoot()
     {
         var root = new RootCommand("nsp: the NspPortal rule engine, import/export and traffic-log tools.");
-        root.Subcommands.Add(ExportCommand.Create());
-        root.Subcommands.Add(ImportCommand.Create());
+        root.Add(EvaluateCommand.Create());
+        root.Add(ExportCommand.Create());
+        root.Add(ImportCommand.Create());
         return root;
     }
 }
