@@ -44,8 +44,16 @@ public sealed class AccessRuleService(NspDbContext db)
         ArgumentNullException.ThrowIfNull(rule);
         return Writes.SaveAsync(db, caller, async ct =>
         {
-            var parent = await LoadProfileAsync(perimeter, profile, ct);
-            return parent.Succeeded ? new NspWriter(db, caller).PutRule(parent.Value!, rule, precondition ?? Precondition.None) : parent.Cast<AccessRuleEntity>();
+            // Only the rule written is loaded (a profile may hold 400 rules); the writer counts the others in the database.
+            var parent = await new Lookup(db).ProfileAsync(perimeter.SubscriptionId, perimeter.ResourceGroup, perimeter.Name, profile, ct);
+            if (!parent.Succeeded)
+            {
+                return parent.Cast<AccessRuleEntity>();
+            }
+
+            var key = ArmEntity.NameKeyOf(rule.Name ?? "");
+            await db.AccessRules.Where(r => r.ProfileId == parent.Value!.Id && r.NameKey == key).LoadAsync(ct);
+            return await new NspWriter(db, caller).PutRuleAsync(parent.Value!, rule, precondition ?? Precondition.None, rulesLoaded: false, ct);
         }, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using NspPortal.Data.Entities;
 using NspPortal.Data.Representation;
 using NspPortal.Engine.Model;
@@ -11,7 +12,14 @@ internal sealed partial class NspWriter
     /// validated by <see cref="AccessRuleValidator"/> (names, values, one rule type, the direction matrix), the
     /// per-profile limit by <see cref="ConfigurationValidator"/>; values are stored normalised. Every change bumps the
     /// profile's <c>accessRulesVersion</c> (reference/nsp.md §1.3).</summary>
-    public Result<AccessRuleEntity> PutRule(ProfileEntity profile, AccessRuleInput input, Precondition precondition)
+    public Result<AccessRuleEntity> PutRule(ProfileEntity profile, AccessRuleInput input, Precondition precondition) =>
+        PutRuleAsync(profile, input, precondition, rulesLoaded: true, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>As <see cref="PutRule"/>; with <paramref name="rulesLoaded"/> false the profile holds only the rule being
+    /// written (if it exists), and the per-direction count is asked from the database — the profile's other rules are
+    /// loaded only when the limit is exceeded, to word the error.</summary>
+    public async Task<Result<AccessRuleEntity>> PutRuleAsync(ProfileEntity profile, AccessRuleInput input, Precondition precondition, bool rulesLoaded,
+        CancellationToken cancellationToken)
     {
         var name = input.Name ?? "";
         var existing = profile.AccessRules.FirstOrDefault(r => r.NameKey == ArmEntity.NameKeyOf(name));
@@ -42,6 +50,15 @@ internal sealed partial class NspWriter
         if (existing is null)
         {
             profile.AccessRules.Add(entity);
+        }
+
+        if (!rulesLoaded)
+        {
+            var others = await db.AccessRules.CountAsync(r => r.ProfileId == profile.Id && r.Direction == entity.Direction && r.Id != entity.Id, cancellationToken);
+            if (others + 1 > NspLimits.AccessRulesPerProfilePerDirection.Value)
+            {
+                await db.Entry(profile).Collection(p => p.AccessRules).LoadAsync(cancellationToken);
+            }
         }
 
         if (LimitError(profile, entity) is { } overLimit)
