@@ -77,6 +77,24 @@ public sealed class InventoryService(NspDbContext db)
         }, cancellationToken);
     }
 
+    /// <summary>The transition blade's "Configure public network access" (reference/nsp.md §4.8): changes only
+    /// <c>publicNetworkAccess</c>, keeping the firewall rules and bypass.</summary>
+    public Task<Result<PaasResourceEntity>> SetPublicNetworkAccessAsync(Guid subscriptionId, string resourceGroup, string resourceType, string name,
+        PublicNetworkAccess access, Caller caller, Precondition? precondition = null, CancellationToken cancellationToken = default) =>
+        Writes.SaveAsync(db, caller, async ct =>
+        {
+            var existing = await GetAsync(subscriptionId, resourceGroup, resourceType, name, ct);
+            if (!existing.Succeeded)
+            {
+                return existing;
+            }
+
+            var resource = existing.Value!;
+            var input = new PaasResourceInput(resource.Location, resource.Kind, resource.Tags, access.ToString(),
+                [.. resource.FirewallIpRules.Select((rule, i) => ((string?)rule, $"properties.ipRules[{i}]"))], resource.AllowTrustedServices);
+            return Put(resource.ResourceGroup!, resource.ResourceType, resource.Name, input, resource, caller, precondition ?? Precondition.None, Writes.Now());
+        }, cancellationToken);
+
     /// <summary>Deletes a resource; its association, if any, goes with it (as in Azure).</summary>
     public Task<Result<DeleteOutcome>> DeleteAsync(Guid subscriptionId, string resourceGroup, string resourceType, string name, Caller caller,
         Precondition? precondition = null, CancellationToken cancellationToken = default) =>
