@@ -25,10 +25,10 @@ public class InventoryServiceTests : ServiceTestBase
     public async Task ImportsResourceGraphRowsAndRejectsTheWholeImportForOneBadRow()
     {
         await using var db = Database.CreateContext();
-        var rows = $$$"""
-            [{"id":"/subscriptions/{{{Subscription}}}/resourceGroups/rg1/providers/Microsoft.Search/searchServices/srch1","location":"westus2",
+        var rows = $$$$"""
+            [{"id":"/subscriptions/{{{{Subscription}}}}/resourceGroups/rg1/providers/Microsoft.Search/searchServices/srch1","location":"westus2",
               "properties":{"publicNetworkAccess":"Enabled","networkRuleSet":{"ipRules":[{"value":"198.51.100.0/24"}]}}},
-             {"id":"/subscriptions/{{{Subscription}}}/resourceGroups/rg1/providers/Microsoft.Sql/servers/sql1","location":"westus2",
+             {"id":"/subscriptions/{{{{Subscription}}}}/resourceGroups/rg1/providers/Microsoft.Sql/servers/sql1","location":"westus2",
               "properties":{"publicNetworkAccess":"Maybe"}}]
             """;
 
