@@ -7,57 +7,58 @@ namespace NspPortal.Data.Services;
 /// <summary>How every write is saved: the operation is applied to freshly read, tracked entities and saved in one
 /// <c>SaveChanges</c> (one transaction, activity log included). A concurrent write that changed the same rows first
 /// (the ETag concurrency token) or created the same name first makes the save fail; the whole operation is then
-/// read and applied again, so <c>If-Match</c> is re-checked against the winner's ETag and answers 412.</summary>
+/// read and applied again, so <c>If-Match</c> is re-checked against the winner's ETag and answers 412. When writers
+/// keep colliding, the answer is ARM's 409 <c>AnotherOperationInProgress</c>, never an exception.</summary>
 internal static class Writes
 {
-    private const int Attempts = 4;
+    private const int Attempts = 12;
 
-    /// <summary>One writer at a time per SQLite database in this process. SQLite takes one writer anyway; without the
-    /// gate, concurrent writers meet SQLITE_BUSY and Microsoft.Data.Sqlite retries after sleeping 150 ms, which made the
-    /// 95th percentile of concurrent PUTs ten times the median (docs/performance.md).</summary>
+    /// <summary>One write at a time per SQLite database in this process. SQLite takes one writer anyway; without the
+    /// gate, concurrent writers meet SQLITE_BUSY, which Microsoft.Data.Sqlite answers by sleeping 150 ms (the 95th
+    /// percentile of concurrent PUTs was ten times the median, docs/performance.md), and their reads go stale.</summary>
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
 
     public static async Task<Result<T>> SaveAsync<T>(NspDbContext db, Caller caller, Func<CancellationToken, Task<Result<T>>> apply, CancellationToken cancellationToken)
     {
+        var gate = db.Database.IsSqlite() ? SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1)) : null;
         for (var attempt = 1; ; attempt++)
         {
-            db.ChangeTracker.Clear();
-            var result = await apply(cancellationToken);
-            if (!result.Succeeded)
+            if (gate is not null)
             {
-                db.ChangeTracker.Clear();
-                return result;
+                await gate.WaitAsync(cancellationToken);
             }
 
-            db.Caller = caller;
-            var gate = db.Database.IsSqlite() ? SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1)) : null;
             try
             {
-                if (gate is not null)
+                db.ChangeTracker.Clear();
+                var result = await apply(cancellationToken);
+                if (!result.Succeeded)
                 {
-                    await gate.WaitAsync(cancellationToken);
+                    db.ChangeTracker.Clear();
+                    return result;
                 }
 
-                try
-                {
-                    await db.SaveChangesAsync(cancellationToken);
-                }
-                finally
-                {
-                    gate?.Release();
-                }
-
+                db.Caller = caller;
+                await db.SaveChangesAsync(cancellationToken);
                 return result;
             }
             catch (DbUpdateException) when (attempt < Attempts)
             {
-                // Lost a race (concurrency token or unique name): read again and re-apply.
-                await Task.Delay(TimeSpan.FromMilliseconds(10 * attempt), cancellationToken);
+                // Lost a race (concurrency token or unique name): read again and re-apply, after a short random pause.
+            }
+            catch (DbUpdateException e)
+            {
+                db.ChangeTracker.Clear();
+                return new ServiceError(ServiceErrorKind.Conflict, "AnotherOperationInProgress",
+                    $"Another operation on this or a dependent resource is in progress; retry the request. ({e.GetType().Name})");
             }
             finally
             {
                 db.Caller = Caller.System;
+                gate?.Release();
             }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 5))), cancellationToken);
         }
     }
 
