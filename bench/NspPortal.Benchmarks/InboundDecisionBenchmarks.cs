@@ -10,6 +10,8 @@ namespace NspPortal.Benchmarks;
 /// against a naive baseline that scans a <see cref="List{T}"/> of <see cref="IPNetwork"/> (and of subscriptions) per
 /// request. Reported per decision (1,024 requests per invocation). docs/performance.md records the results.</summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class InboundDecisionBenchmarks
 {
     private const int SubscriptionCount = 1000;

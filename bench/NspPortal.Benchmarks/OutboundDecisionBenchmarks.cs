@@ -8,6 +8,8 @@ namespace NspPortal.Benchmarks;
 /// <summary>Outbound decisions against an Enforced profile of 1,000 FQDNs, against a naive case-insensitive scan of a
 /// <see cref="List{T}"/> of names per request. Half of the requested hosts are listed.</summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class OutboundDecisionBenchmarks
 {
     private const int FqdnCount = 1000;
