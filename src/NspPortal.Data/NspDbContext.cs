@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NspPortal.Data.ActivityLog;
 using NspPortal.Data.Configuration;
 using NspPortal.Data.Entities;
 
@@ -27,6 +28,14 @@ public class NspDbContext(DbContextOptions<NspDbContext> options) : DbContext(op
     public DbSet<LinkReferenceEntity> LinkReferences => Set<LinkReferenceEntity>();
 
     public DbSet<LoggingConfigurationEntity> LoggingConfigurations => Set<LoggingConfigurationEntity>();
+
+    public DbSet<ActivityLogEntry> ActivityLog => Set<ActivityLogEntry>();
+
+    public DbSet<OperationStatusEntity> OperationStatuses => Set<OperationStatusEntity>();
+
+    /// <summary>Who the changes being saved are made for; the activity log and nothing else reads it. The service
+    /// layer sets it before every save; writes outside it (the demo seed) are recorded as <see cref="Caller.System"/>.</summary>
+    public Caller Caller { get; set; } = Caller.System;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

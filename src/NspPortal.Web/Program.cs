@@ -1,4 +1,5 @@
 using NspPortal.Data;
+using NspPortal.Web.Arm;
 using NspPortal.Web.Components;
 using NspPortal.Web.Hosting;
 
@@ -12,6 +13,7 @@ builder.Services.AddRazorComponents();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<HtmxRequest>();
 builder.Services.AddAntiforgery();
+builder.Services.AddArmApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -27,11 +29,15 @@ if (!app.Environment.IsDevelopment())
 app.UseWhen(
     context => !PortalPaths.IsApi(context.Request.Path),
     branch => branch.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseArmErrorBodies();
 app.UseHtmxVary();
 app.UseRouting(); // after the status-code pages, so a re-executed request is routed again
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapRazorComponents<App>();
+app.MapArmApi();
 
 await app.RunAsync();
 

@@ -22,6 +22,10 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         this.settings = new(settings ?? new Dictionary<string, string?>());
     }
 
+    /// <summary>The bootstrap token every test portal accepts (<c>NspPortal:Api:BootstrapToken</c>), unless a test
+    /// overrides the setting.</summary>
+    public const string BootstrapToken = "test-bootstrap-token";
+
     public TestDatabase Database { get; }
 
     /// <summary>Creates the database and the factory; the host starts on first use.</summary>
@@ -37,6 +41,24 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         return new Uri(address);
     }
 
+    /// <summary>A client for the ARM API: <c>Authorization: Bearer</c> with the bootstrap token.</summary>
+    public HttpClient CreateArmClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", BootstrapToken);
+        return client;
+    }
+
+    /// <summary>Adds a subscription (the API cannot create them, as in Azure) and returns its id.</summary>
+    public async Task<Guid> AddSubscriptionAsync(Guid? id = null, string displayName = "Test subscription")
+    {
+        var subscription = id ?? Guid.NewGuid();
+        await using var db = CreateDbContext();
+        db.Subscriptions.Add(new NspPortal.Data.Entities.SubscriptionEntity { Id = subscription, DisplayName = displayName, TenantId = Guid.Empty });
+        await db.SaveChangesAsync();
+        return subscription;
+    }
+
     /// <summary>A database context on the portal's database, for arranging and checking data.</summary>
     public NspDbContext CreateDbContext() => Database.CreateContext();
 
@@ -47,6 +69,7 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", Database.Settings.Provider.ToString());
         builder.UseSetting("ConnectionStrings:NspPortal", Database.Settings.ConnectionString);
         builder.UseSetting("Database:SeedDemoData", seed ? "true" : "false");
+        builder.UseSetting("NspPortal:Api:BootstrapToken", BootstrapToken);
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
