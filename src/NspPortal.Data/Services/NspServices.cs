@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NspPortal.Data.ActivityLog;
 
 namespace NspPortal.Data.Services;
@@ -19,6 +20,8 @@ public static class NspServices
         services.AddScoped<OperationStatusService>();
         services.AddScoped<ActivityLogService>();
         services.AddScoped<TemplateService>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<Traffic.ITrafficInsights, Traffic.NoTrafficLogged>();
         return services;
     }
 }
