@@ -12,6 +12,8 @@ public static class Program
     {
         var root = new RootCommand("nsp: the NspPortal rule engine, import/export and traffic-log tools.");
         root.Add(EvaluateCommand.Create());
+        root.Add(ExportCommand.Create());
+        root.Add(ImportCommand.Create());
         return root;
     }
 }

@@ -14,6 +14,8 @@ public static class NspDatabase
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(settings);
+        // Every context writes the activity log in the transaction of its changes (style habit 7).
+        options.AddInterceptors(ActivityLog.ActivityLogInterceptor.Instance);
         return settings.Provider switch
         {
             DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),

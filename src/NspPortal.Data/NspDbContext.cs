@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using NspPortal.Data.ActivityLog;
 using NspPortal.Data.Configuration;
 using NspPortal.Data.Entities;
 
@@ -42,6 +43,14 @@ public class NspDbContext(DbContextOptions<NspDbContext> options) : IdentityUser
     /// <summary>Fixed, so the model (and the migrations) never depend on whether Identity's options are registered in the
     /// services the context was built with: Version 1 is users, claims, logins and tokens (no passkeys).</summary>
     protected override Version SchemaVersion => IdentitySchemaVersions.Version1;
+
+    public DbSet<ActivityLogEntry> ActivityLog => Set<ActivityLogEntry>();
+
+    public DbSet<OperationStatusEntity> OperationStatuses => Set<OperationStatusEntity>();
+
+    /// <summary>Who the changes being saved are made for; the activity log and nothing else reads it. The service
+    /// layer sets it before every save; writes outside it (the demo seed) are recorded as <see cref="Caller.System"/>.</summary>
+    public Caller Caller { get; set; } = Caller.System;
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

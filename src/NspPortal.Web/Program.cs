@@ -1,5 +1,6 @@
 using NspPortal.Data;
 using NspPortal.Data.Security;
+using NspPortal.Web.Arm;
 using NspPortal.Web.Components;
 using NspPortal.Web.Features.Account;
 using NspPortal.Web.Features.AccessControl;
@@ -41,6 +42,7 @@ builder.Services.AddScoped<FirstOwner>();
 builder.Services.AddScoped<RoleAssignments>();
 builder.Services.AddScoped<PersonalAccessTokens>();
 builder.Services.AddScoped<UserAdministration>();
+builder.Services.AddArmApi(builder.Configuration);
 
 var app = builder.Build();
 
@@ -65,6 +67,7 @@ app.UseSecurityHeaders();
 app.UseWhen(
     context => !PortalPaths.IsApi(context.Request.Path) && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)),
     branch => branch.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
+app.UseArmErrorBodies();
 app.UseHtmxVary();
 app.UseNulCharacterGuard();
 app.UseRouting(); // after the status-code pages, so a re-executed request is routed again
@@ -80,6 +83,7 @@ app.MapAccountEndpoints();
 app.MapPerimeterTags();
 app.MapRoleAssignmentsApi();
 app.MapRazorComponents<App>();
+app.MapArmApi();
 
 await app.RunAsync();
 

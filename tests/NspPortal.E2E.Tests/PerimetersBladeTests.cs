@@ -71,10 +71,11 @@ public class PerimetersBladeTests(BrowserFixture browser) : IClassFixture<Browse
         await page.Locator("#perimeter-filter").FocusAsync();
         await page.Keyboard.TypeAsync("dev");
         await Expect(page.Locator("#perimeter-grid tbody tr")).ToHaveCountAsync(1);
+        // The filter pushes its state into the address bar once the grid is swapped in; waiting for it
+        // (rather than for the row count alone) guarantees no request is still in flight to replace the row.
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("dev"));
+        await page.WaitForFunctionAsync("() => !document.querySelector('.htmx-request')");
 
-        await page.Keyboard.PressAsync("Escape");
-        // Escape clears the search box, which reloads the grid: wait for that swap, or it can replace the link mid-keypress.
-        await Expect(page.Locator("#perimeter-grid tbody tr")).ToHaveCountAsync(2);
         await page.Locator("#perimeter-grid tbody a").First.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "nsp-contoso-dev", Level = 1 })).ToBeVisibleAsync();

@@ -73,6 +73,24 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
         return new Uri(address);
     }
 
+    /// <summary>A client for the ARM API: <c>Authorization: Bearer</c> with the bootstrap token.</summary>
+    public HttpClient CreateArmClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", BootstrapToken);
+        return client;
+    }
+
+    /// <summary>Adds a subscription (the API cannot create them, as in Azure) and returns its id.</summary>
+    public async Task<Guid> AddSubscriptionAsync(Guid? id = null, string displayName = "Test subscription")
+    {
+        var subscription = id ?? Guid.NewGuid();
+        await using var db = CreateDbContext();
+        db.Subscriptions.Add(new NspPortal.Data.Entities.SubscriptionEntity { Id = subscription, DisplayName = displayName, TenantId = Guid.Empty });
+        await db.SaveChangesAsync();
+        return subscription;
+    }
+
     /// <summary>A database context on the portal's database, for arranging and checking data.</summary>
     public NspDbContext CreateDbContext() => Database.CreateContext();
 

@@ -39,6 +39,12 @@ internal sealed class AccessRuleConfiguration : IEntityTypeConfiguration<AccessR
         e.HasIndex(x => new { x.ProfileId, x.NameKey }).IsUnique();
         e.HasOne(x => x.Profile).WithMany(p => p.AccessRules)
             .HasForeignKey(x => x.ProfileId).OnDelete(DeleteBehavior.Cascade);
+        e.Ignore(x => x.IsGeneratedByLink);
+        e.Property(x => x.NetworkSecurityPerimeters)
+            .HasConversion(new JsonListConverter<PerimeterRuleReference>(), new JsonListComparer<PerimeterRuleReference>());
+        // Rules a link generated go with the link (or the link reference) that generated them (reference/nsp.md §4.5).
+        e.HasOne(x => x.Link).WithMany().HasForeignKey(x => x.LinkId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(x => x.LinkReference).WithMany().HasForeignKey(x => x.LinkReferenceId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

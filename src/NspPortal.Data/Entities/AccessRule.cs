@@ -30,4 +30,20 @@ public sealed class AccessRuleEntity : ArmEntity
 
     /// <summary>Outbound phone numbers: unavailable in Azure, kept only to echo the wire shape.</summary>
     public List<string> PhoneNumbers { get; set; } = [];
+
+    /// <summary>Linked perimeters this rule admits: filled only on rules a perimeter link generated (read-only on the wire).</summary>
+    public List<PerimeterRuleReference> NetworkSecurityPerimeters { get; set; } = [];
+
+    /// <summary>The link that generated this rule (in the perimeter that created the link), if any.</summary>
+    public Guid? LinkId { get; set; }
+
+    public LinkEntity? Link { get; set; }
+
+    /// <summary>The link reference that generated this rule (in the remote perimeter of a link), if any.</summary>
+    public Guid? LinkReferenceId { get; set; }
+
+    public LinkReferenceEntity? LinkReference { get; set; }
+
+    /// <summary>True for rules a perimeter link generated: users cannot change or delete them.</summary>
+    public bool IsGeneratedByLink => LinkId is not null || LinkReferenceId is not null;
 }

@@ -10,10 +10,28 @@ using NspPortal.Web.Security.Authorization;
 
 namespace NspPortal.Web.Tests.Security;
 
+/// <summary>Where an operation's permission is checked: at the root <c>/</c> (<c>AtRootScope</c>), at the subscription in its
+/// route, or — for a route that names none, like <c>GET /subscriptions</c> — held anywhere (the answer then shows only
+/// what the caller may see).</summary>
+public enum ApiScope
+{
+    Root,
+    Subscription,
+    Anywhere,
+}
+
 /// <summary>One API operation as mapped: method, route template, the permission its metadata declares and its scope.</summary>
-public sealed record ApiOperation(string Method, string Route, NspPermission Permission, bool AtRoot)
+public sealed record ApiOperation(string Method, string Route, NspPermission Permission, ApiScope Scope)
 {
     public override string ToString() => $"{Method} {Route}";
+
+    /// <summary>Whether a caller with <paramref name="grants"/> may call it (at the production subscription).</summary>
+    public bool AllowedFor(AccessGrants grants) => Scope switch
+    {
+        ApiScope.Root => grants.Allows(Permission, NspScope.Root),
+        ApiScope.Subscription => grants.Allows(Permission, NspScope.Subscription(DemoTenant.Production)),
+        _ => grants.AllowsAnywhere(Permission),
+    };
 
     /// <summary>A concrete URL: the production subscription, the given resource group, names that do not exist (so an
     /// allowed call reads or writes nothing that exists), and an api-version the namespace knows.</summary>
@@ -41,10 +59,12 @@ internal static class ApiEndpoints
         {
             var policies = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
             var permission = Enum.GetValues<NspPermission>().Where(p => policies.Contains(NspPolicies.For(p))).DefaultIfEmpty(NspPermission.Read).Max();
-            var atRoot = e.Metadata.GetMetadata<AtRootScopeAttribute>() is not null || !e.RoutePattern.RawText!.Contains("{subscriptionId", StringComparison.OrdinalIgnoreCase);
+            var scope = e.Metadata.GetMetadata<AtRootScopeAttribute>() is not null ? ApiScope.Root
+                : e.RoutePattern.RawText!.Contains("{subscriptionId", StringComparison.OrdinalIgnoreCase) ? ApiScope.Subscription
+                : ApiScope.Anywhere;
             foreach (var method in e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
             {
-                operations.Add(new ApiOperation(method, "/" + e.RoutePattern.RawText!.TrimStart('/'), permission, atRoot));
+                operations.Add(new ApiOperation(method, "/" + e.RoutePattern.RawText!.TrimStart('/'), permission, scope));
             }
         }
 
@@ -55,5 +75,5 @@ internal static class ApiEndpoints
         [.. File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Security", "ApiOperations.csv"))
             .Where(l => l.Length > 0 && !l.StartsWith('#')).Skip(1)
             .Select(l => l.Split(',').Select(c => c.Trim()).ToArray())
-            .Select(c => new ApiOperation(c[0], c[1], Enum.Parse<NspPermission>(c[2]), c[3] == "root"))];
+            .Select(c => new ApiOperation(c[0], c[1], Enum.Parse<NspPermission>(c[2]), Enum.Parse<ApiScope>(c[3], ignoreCase: true)))];
 }

@@ -5,6 +5,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 using NspPortal.Data.Security;
+using NspPortal.Web.Arm.Authentication;
 using NspPortal.Web.Security.Authorization;
 
 namespace NspPortal.Web.Security.Tokens;
@@ -42,6 +43,7 @@ internal sealed class ApiTokenAuthenticationHandler(
             var identity = new ClaimsIdentity(
                 [
                     new Claim(ClaimTypes.Name, "bootstrap-token"),
+                    new Claim(CallerClaims.Type, "Application"),
                     new Claim(NspClaims.TokenKind, "bootstrap"),
                     new Claim(NspClaims.Grant, NspClaims.GrantValue(NspRole.Owner, NspScope.Root)),
                 ],
