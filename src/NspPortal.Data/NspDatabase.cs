@@ -41,4 +41,25 @@ public static class NspDatabase
 
         await db.Database.MigrateAsync(cancellationToken);
     }
+
+    /// <summary>True when <paramref name="exception"/> means another writer got there first and the transaction was
+    /// rolled back: a unique-key or concurrency-token clash, PostgreSQL's serialization failure (40001) or deadlock
+    /// (40P01), or SQLite's busy/locked database. The caller reports a conflict; nothing was written.</summary>
+    public static bool IsWriteConflict(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case DbUpdateConcurrencyException:
+                    return true;
+                case Npgsql.PostgresException pg when pg.SqlState is "40001" or "40P01" or "23505":
+                    return true;
+                case SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6 || (sqlite.SqliteErrorCode == 19 && sqlite.SqliteExtendedErrorCode == 2067):
+                    return true; // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CONSTRAINT_UNIQUE
+            }
+        }
+
+        return false;
+    }
 }

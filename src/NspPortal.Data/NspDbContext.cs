@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using NspPortal.Data.ActivityLog;
 using NspPortal.Data.Configuration;
@@ -5,9 +7,12 @@ using NspPortal.Data.Entities;
 
 namespace NspPortal.Data;
 
-/// <summary>The portal's database: the resource inventory and every NSP resource. Entity mappings live in
-/// <c>Configuration/</c>; they are written to behave the same on SQLite and PostgreSQL.</summary>
-public class NspDbContext(DbContextOptions<NspDbContext> options) : DbContext(options)
+/// <summary>The portal's database: the resource inventory, every NSP resource, and the portal's own security data
+/// (local accounts through ASP.NET Core Identity, role assignments, personal access tokens, data-protection keys).
+/// Entity mappings live in <c>Configuration/</c>; they are written to behave the same on SQLite and PostgreSQL.
+/// Derives from Identity's user context (the base of <c>IdentityDbContext</c>) without Identity's global role tables:
+/// roles here are per scope (<see cref="RoleAssignments"/>), as in Azure RBAC.</summary>
+public class NspDbContext(DbContextOptions<NspDbContext> options) : IdentityUserContext<NspUser>(options)
 {
     public DbSet<SubscriptionEntity> Subscriptions => Set<SubscriptionEntity>();
 
@@ -29,6 +34,16 @@ public class NspDbContext(DbContextOptions<NspDbContext> options) : DbContext(op
 
     public DbSet<LoggingConfigurationEntity> LoggingConfigurations => Set<LoggingConfigurationEntity>();
 
+    public DbSet<RoleAssignmentEntity> RoleAssignments => Set<RoleAssignmentEntity>();
+
+    public DbSet<PersonalAccessTokenEntity> PersonalAccessTokens => Set<PersonalAccessTokenEntity>();
+
+    public DbSet<DataProtectionKeyEntity> DataProtectionKeys => Set<DataProtectionKeyEntity>();
+
+    /// <summary>Fixed, so the model (and the migrations) never depend on whether Identity's options are registered in the
+    /// services the context was built with: Version 1 is users, claims, logins and tokens (no passkeys).</summary>
+    protected override Version SchemaVersion => IdentitySchemaVersions.Version1;
+
     public DbSet<ActivityLogEntry> ActivityLog => Set<ActivityLogEntry>();
 
     public DbSet<OperationStatusEntity> OperationStatuses => Set<OperationStatusEntity>();
@@ -37,10 +52,11 @@ public class NspDbContext(DbContextOptions<NspDbContext> options) : DbContext(op
     /// layer sets it before every save; writes outside it (the demo seed) are recorded as <see cref="Caller.System"/>.</summary>
     public Caller Caller { get; set; } = Caller.System;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder); // Identity's tables (AspNetUsers, AspNetUserClaims, …)
+        builder.ApplyConfigurationsFromAssembly(typeof(NspDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

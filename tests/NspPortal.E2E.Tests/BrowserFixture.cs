@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using NspPortal.Data.Security;
 using NspPortal.TestSupport;
 
 namespace NspPortal.E2E.Tests;
@@ -34,8 +35,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh page (own context: cookies, storage) that records console errors and failed requests.</summary>
-    public async Task<PortalPage> NewPageAsync(string colorScheme = "light")
+    /// <summary>A fresh page (own context: cookies, storage) that records console errors and failed requests, signed in
+    /// through the real sign-in form as a user holding <paramref name="role"/> at <paramref name="scope"/> (default: the
+    /// Owner at <c>/</c>). <c>role: null</c> gives an anonymous page (see <see cref="NewAnonymousPageAsync"/>).</summary>
+    public async Task<PortalPage> NewPageAsync(string colorScheme = "light", NspRole? role = NspRole.Owner, NspScope? scope = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -43,8 +46,27 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
             ColorScheme = colorScheme == "dark" ? ColorScheme.Dark : ColorScheme.Light,
         });
-        var page = await context.NewPageAsync();
-        return new PortalPage(page);
+        var page = new PortalPage(await context.NewPageAsync());
+        if (role is { } r)
+        {
+            await SignInAsync(page.Page, await Portal.EnsureUserAsync(r, scope ?? NspScope.Root));
+        }
+
+        return page;
+    }
+
+    /// <summary>A fresh page with nobody signed in.</summary>
+    public Task<PortalPage> NewAnonymousPageAsync(string colorScheme = "light") => NewPageAsync(colorScheme, role: null);
+
+    /// <summary>Signs in through the sign-in form, as a person would, and waits until the portal has let them in.</summary>
+    public static async Task SignInAsync(IPage page, string email, string password = PortalFactory.Password)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal));
     }
 
     public async Task DisposeAsync()
@@ -86,6 +108,15 @@ public sealed class PortalPage
                 problems.Add($"HTTP {response.Status}: {response.Url}");
             }
         };
+    }
+
+    /// <summary>Fails the test if the browser logged an error or a request failed, except console errors for answers
+    /// with a status in <paramref name="allowStatus"/> (a refused sign-in is a 400 the browser reports; an edit conflict a 409).</summary>
+    public void AssertNoProblems(int[] allowStatus)
+    {
+        ArgumentNullException.ThrowIfNull(allowStatus);
+        var remaining = problems.Where(p => !allowStatus.Any(s => p.Contains($"status of {s}", StringComparison.Ordinal))).ToList();
+        Assert.True(remaining.Count == 0, string.Join('\n', remaining));
     }
 
     public IPage Page { get; }

@@ -36,4 +36,18 @@ public static class Html
         AngleSharp.Diffing.Core.UnexpectedAttrDiff u => $"unexpected attribute {u.Test.Path}",
         _ => diff.ToString() ?? "",
     };
+
+    /// <summary>Where a redirect goes, as a local path and query; fails when it leaves https://localhost.</summary>
+    public static string RedirectTarget(HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var location = response.Headers.Location ?? throw new InvalidOperationException($"HTTP {(int)response.StatusCode} has no Location header.");
+        if (!location.IsAbsoluteUri)
+        {
+            return location.OriginalString;
+        }
+
+        Assert.True(location.Host == "localhost", $"The redirect leaves the portal: {location}");
+        return location.PathAndQuery;
+    }
 }

@@ -22,7 +22,28 @@ document.addEventListener('click', (e) => {
   if (!toggle) return;
   const collapsed = !document.body.classList.contains('nav-collapsed');
   localStorage.setItem(NAV_KEY, collapsed ? '1' : '0');
-  applyNavState();
+  // A select marked data-autosubmit submits its (GET) form on change: the scope picker of Access control (IAM).
+document.addEventListener('change', (e) => {
+  const select = e.target;
+  if (select instanceof HTMLSelectElement && select.hasAttribute('data-autosubmit') && select.form) select.form.requestSubmit();
+});
+
+// Copy buttons (data-action="copy" data-copy-target="<input id>"): the personal access token shown once.
+document.addEventListener('click', async (e) => {
+  const button = e.target.closest('[data-action="copy"]');
+  if (!button) return;
+  const input = document.getElementById(button.dataset.copyTarget || '');
+  if (!(input instanceof HTMLInputElement)) return;
+  input.select();
+  try {
+    await navigator.clipboard.writeText(input.value);
+    notify('success', 'Copied to the clipboard.');
+  } catch {
+    notify('info', 'Press Ctrl+C to copy the selected text.');
+  }
+});
+
+applyNavState();
   toggle.setAttribute('aria-expanded', String(!collapsed));
 });
 
@@ -79,5 +100,26 @@ document.addEventListener('htmx:responseError', (e) => {
   notify('error', message || `The request failed (${xhr.status} ${xhr.statusText}). Refresh the page and try again.`);
 });
 document.addEventListener('htmx:sendError', () => notify('error', 'The portal could not be reached. Check the connection and try again.'));
+
+// A select marked data-autosubmit submits its (GET) form on change: the scope picker of Access control (IAM).
+document.addEventListener('change', (e) => {
+  const select = e.target;
+  if (select instanceof HTMLSelectElement && select.hasAttribute('data-autosubmit') && select.form) select.form.requestSubmit();
+});
+
+// Copy buttons (data-action="copy" data-copy-target="<input id>"): the personal access token shown once.
+document.addEventListener('click', async (e) => {
+  const button = e.target.closest('[data-action="copy"]');
+  if (!button) return;
+  const input = document.getElementById(button.dataset.copyTarget || '');
+  if (!(input instanceof HTMLInputElement)) return;
+  input.select();
+  try {
+    await navigator.clipboard.writeText(input.value);
+    notify('success', 'Copied to the clipboard.');
+  } catch {
+    notify('info', 'Press Ctrl+C to copy the selected text.');
+  }
+});
 
 applyNavState();

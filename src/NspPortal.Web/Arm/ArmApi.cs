@@ -2,6 +2,7 @@ using NspPortal.Data.Services;
 using NspPortal.Web.Arm.Authentication;
 using NspPortal.Web.Arm.Endpoints;
 using NspPortal.Web.Hosting;
+using NspPortal.Web.Security.Authorization;
 
 namespace NspPortal.Web.Arm;
 
@@ -12,7 +13,7 @@ internal static class ArmApi
     public static IServiceCollection AddArmApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddNspServices();
-        services.AddArmAuthentication(configuration);
+        services.AddArmAuthentication();
         return services;
     }
 
@@ -50,7 +51,8 @@ internal static class ArmApi
 
     public static void MapArmApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("").RequireAuthorization(ArmAuthenticationExtensions.ApiPolicy).AddEndpointFilter<ApiVersionFilter>();
+        // GET/HEAD need Read, every other method Write, at the subscription in the path (Security/Authorization).
+        var api = app.MapGroup("").RequirePermissionByMethod().AddEndpointFilter<ApiVersionFilter>();
         ResourceGroupEndpoints.Map(api);
         PerimeterEndpoints.Map(api);
         ProfileEndpoints.Map(api);

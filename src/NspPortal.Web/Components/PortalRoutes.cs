@@ -9,6 +9,8 @@ public static class PortalRoutes
     public const string Perimeters = "/browse/Microsoft.Network/networkSecurityPerimeters";
     public const string ActivityLog = "/activitylog";
     public const string CreatePerimeter = "/create/Microsoft.Network/networkSecurityPerimeters";
+    public const string AccessControl = "/access-control";
+    public const string Tokens = "/account/tokens";
 
     /// <summary>The blade of a resource: <c>/resource{armId}/{blade}</c>.</summary>
     public static string Resource(string armId, string blade = "overview") => $"/resource{armId}/{blade}";

@@ -1,11 +1,13 @@
 using NspPortal.Data;
 using NspPortal.Data.Seeding;
+using NspPortal.Web.Security.Authentication;
 
 namespace NspPortal.Web.Hosting;
 
 /// <summary>Prepares the database before the portal serves its first request: applies migrations
 /// (<c>Database:MigrateOnStartup</c>, default true) and seeds the demo tenant once into an empty database
-/// (<c>Database:SeedDemoData</c>, default true).</summary>
+/// (<c>Database:SeedDemoData</c>, default true), then creates the bootstrap Owner when one is configured and no account
+/// exists yet (<c>NspPortal:Auth:BootstrapAdmin</c>).</summary>
 internal static class DatabaseStartup
 {
     public static async Task InitializeAsync(WebApplication app)
@@ -25,5 +27,7 @@ internal static class DatabaseStartup
         {
             logger.LogInformation("Seeded the demo tenant (2 subscriptions, 3 resource groups, 12 PaaS resources, 2 perimeters).");
         }
+
+        await BootstrapAdmin.EnsureAsync(app.Services, app.Configuration, logger, app.Lifetime.ApplicationStopping);
     }
 }

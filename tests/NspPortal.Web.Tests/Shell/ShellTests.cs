@@ -8,7 +8,7 @@ public class ShellTests(SeededPortal portal) : IClassFixture<SeededPortal>
     [Fact]
     public async Task UnknownAddressesGetTheNotFoundBladeWithStatus404()
     {
-        var response = await portal.Factory.CreateClient().GetAsync("/no/such/page");
+        var response = await portal.Client().GetAsync("/no/such/page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var document = Html.Parse(await response.Content.ReadAsStringAsync());
@@ -18,7 +18,7 @@ public class ShellTests(SeededPortal portal) : IClassFixture<SeededPortal>
     [Fact]
     public async Task ServesTheBundledScriptsStylesAndIcons()
     {
-        var client = portal.Factory.CreateClient();
+        var client = portal.Client();
         var document = Html.Parse(await client.GetStringAsync("/"));
         var assets = new[]
         {
@@ -38,7 +38,7 @@ public class ShellTests(SeededPortal portal) : IClassFixture<SeededPortal>
     [Fact]
     public async Task EveryPageCarriesTheAntiforgeryTokenForHtmxAndNoInlineScript()
     {
-        var document = Html.Parse(await portal.Factory.CreateClient().GetStringAsync("/"));
+        var document = Html.Parse(await portal.Client().GetStringAsync("/"));
 
         Assert.Contains("RequestVerificationToken", document.Body!.GetAttribute("hx-headers"), StringComparison.Ordinal);
         Assert.All(document.QuerySelectorAll("script"), s => Assert.True(s.HasAttribute("src"), "inline script found"));
@@ -48,7 +48,7 @@ public class ShellTests(SeededPortal portal) : IClassFixture<SeededPortal>
     public async Task ThePerimeterOverviewShowsEssentials()
     {
         var prod = NspPortal.Data.Seeding.DemoTenant.Production;
-        var document = Html.Parse(await portal.Factory.CreateClient().GetStringAsync(
+        var document = Html.Parse(await portal.Client().GetStringAsync(
             $"/resource/subscriptions/{prod}/resourceGroups/RG-PROD-NETWORK/providers/Microsoft.Network/networkSecurityPerimeters/NSP-CONTOSO-PROD/overview"));
 
         Assert.Equal("nsp-contoso-prod", document.QuerySelector("h1")!.TextContent);
@@ -61,7 +61,7 @@ public class ShellTests(SeededPortal portal) : IClassFixture<SeededPortal>
     [Fact]
     public async Task AMissingPerimeterIsA404ThatNamesWhatWasMissing()
     {
-        var response = await portal.Factory.CreateClient().GetAsync(
+        var response = await portal.Client().GetAsync(
             $"/resource/subscriptions/{Guid.NewGuid()}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityPerimeters/nsp-gone/overview");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);

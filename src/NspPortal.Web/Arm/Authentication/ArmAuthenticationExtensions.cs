@@ -2,18 +2,11 @@ namespace NspPortal.Web.Arm.Authentication;
 
 internal static class ArmAuthenticationExtensions
 {
-    /// <summary>The authorization policy of the ARM API: an authenticated caller of the <c>Bearer</c> scheme.</summary>
-    public const string ApiPolicy = "ArmApi";
-
-    /// <summary>Registers the <c>Bearer</c> scheme (bootstrap token from <c>NspPortal:Api:BootstrapToken</c>), the API
-    /// policy and <see cref="ICallerContext"/>.</summary>
-    public static IServiceCollection AddArmAuthentication(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Registers <see cref="ICallerContext"/>. Who may call the API is the security layer's business:
+    /// the <c>Bearer</c> scheme (bootstrap token and personal access tokens, <c>ApiTokenAuthenticationHandler</c>)
+    /// and the permission every operation declares (<c>RequirePermissionByMethod</c> in <see cref="ArmApi.MapArmApi"/>).</summary>
+    public static IServiceCollection AddArmAuthentication(this IServiceCollection services)
     {
-        services.AddAuthentication()
-            .AddScheme<BearerTokenOptions, BearerTokenHandler>(BearerTokenHandler.SchemeName, options =>
-                options.BootstrapToken = configuration["NspPortal:Api:BootstrapToken"]);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, policy => policy.AddAuthenticationSchemes(BearerTokenHandler.SchemeName).RequireAuthenticatedUser());
         services.AddScoped<ICallerContext, ClaimsCallerContext>();
         return services;
     }

@@ -3,6 +3,7 @@ using NspPortal.Data.Representation;
 using NspPortal.Data.Services;
 using NspPortal.Engine.Catalog;
 using NspPortal.Web.Arm.Authentication;
+using NspPortal.Web.Security.Authorization;
 
 namespace NspPortal.Web.Arm.Endpoints;
 
@@ -20,7 +21,8 @@ internal static class InventoryEndpoints
         api.MapGet(InGroup + "/{resourceName}", Get).WithMetadata(route);
         api.MapPut(InGroup + "/{resourceName}", Put).WithMetadata(route);
         api.MapDelete(InGroup + "/{resourceName}", Delete).WithMetadata(route);
-        api.MapPost("/providers/NspPortal.Inventory/importResourceGraph", Import).WithMetadata(route);
+        // The export spans subscriptions: importing it needs Write at the root.
+        api.MapPost("/providers/NspPortal.Inventory/importResourceGraph", Import).WithMetadata(route).AtRootScope();
     }
 
     /// <summary>The catalog type of the route, or ARM's <c>InvalidResourceType</c> for types the inventory does not hold.</summary>

@@ -3,6 +3,7 @@ using NspPortal.Data.Entities;
 using NspPortal.Data.Representation;
 using NspPortal.Data.Services;
 using NspPortal.Web.Arm.Authentication;
+using NspPortal.Web.Security.Authorization;
 
 namespace NspPortal.Web.Arm.Endpoints;
 
@@ -34,8 +35,12 @@ internal static class ResourceGroupEndpoints
         ["state"] = subscription.State,
     };
 
-    private static async Task<IResult> ListSubscriptions(HttpContext http, ResourceGroupService service, CancellationToken ct) =>
-        ArmResponses.ListOf(http, [.. (await service.ListSubscriptionsAsync(ct)).Select(s => (JsonNode)Subscription(s))]);
+    /// <summary>As in Azure, the subscriptions the caller can read (and only those).</summary>
+    private static async Task<IResult> ListSubscriptions(HttpContext http, ResourceGroupService service, CurrentAccess access, CancellationToken ct)
+    {
+        var grants = await access.GrantsAsync(ct);
+        return ArmResponses.ListOf(http, [.. (await service.ListSubscriptionsAsync(ct)).Where(s => grants.CanRead(s.Id)).Select(s => (JsonNode)Subscription(s))]);
+    }
 
     private static async Task<IResult> GetSubscription(string subscriptionId, ResourceGroupService service, CancellationToken ct)
     {

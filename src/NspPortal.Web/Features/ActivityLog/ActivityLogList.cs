@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using NspPortal.Data;
+using NspPortal.Data.Security;
 using NspPortal.Web.Features.Perimeters;
+using NspPortal.Web.Security.Authorization;
 
 namespace NspPortal.Web.Features.ActivityLog;
 
@@ -37,11 +39,18 @@ public sealed record ActivityLogListResult(IReadOnlyList<ActivityLogRow> Rows, i
 /// <summary>Loads the Activity log grid (the entries the activity log interceptor wrote).</summary>
 public static class ActivityLogList
 {
-    public static async Task<ActivityLogListResult> LoadAsync(NspDbContext db, ActivityLogListQuery query, CancellationToken cancellationToken = default)
+    /// <summary>Only entries of subscriptions the caller may read (<paramref name="access"/>).</summary>
+    public static async Task<ActivityLogListResult> LoadAsync(NspDbContext db, ActivityLogListQuery query, AccessGrants access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(access);
         var entries = db.ActivityLog.AsNoTracking();
+        if (access.SubscriptionsWith(NspPermission.Read)?.ToArray() is { } readable)
+        {
+            entries = entries.Where(e => readable.Contains(e.SubscriptionId));
+        }
+
         if (query.Subscription is { } subscription)
         {
             entries = entries.Where(e => e.SubscriptionId == subscription);
@@ -52,8 +61,7 @@ public static class ActivityLogList
         var items = await entries.OrderByDescending(e => e.EventTimestamp).ThenBy(e => e.ResourceIdKey).ThenBy(e => e.Id)
             .Skip((page - 1) * ActivityLogListQuery.PageSize).Take(ActivityLogListQuery.PageSize)
             .ToListAsync(cancellationToken);
-        var subscriptions = await db.Subscriptions.AsNoTracking().OrderBy(s => s.DisplayName)
-            .Select(s => new SubscriptionOption(s.Id, s.DisplayName)).ToListAsync(cancellationToken);
+        var subscriptions = await ReadableSubscriptions.OptionsAsync(db, access, cancellationToken);
         var names = subscriptions.ToDictionary(s => s.Id, s => s.DisplayName);
         var rows = items.Select(e => new ActivityLogRow(e.Id, e.OperationName, e.Status, e.EventTimestamp, e.ResourceId.Split('/')[^1], e.ResourceId,
             e.ResourceType, names.GetValueOrDefault(e.SubscriptionId, e.SubscriptionId.ToString()), e.Caller)).ToList();

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NspPortal.Data;
+using NspPortal.Data.Security;
+using NspPortal.Web.Security.Authorization;
 
 namespace NspPortal.Web.Features.Perimeters;
 
@@ -42,13 +44,15 @@ public sealed record PerimeterListResult(IReadOnlyList<PerimeterRow> Rows, int T
 /// <summary>A subscription for filter and picker drop-downs.</summary>
 public sealed record SubscriptionOption(Guid Id, string DisplayName);
 
-/// <summary>Loads the perimeters grid. Filtering compares upper-cased values, so it is case-insensitive on both databases.</summary>
+/// <summary>Loads the perimeters grid, only from the subscriptions the caller may read. Filtering compares upper-cased
+/// values, so it is case-insensitive on both databases.</summary>
 public static class PerimeterList
 {
-    public static async Task<PerimeterListResult> LoadAsync(NspDbContext db, PerimeterListQuery query, CancellationToken cancellationToken = default)
+    public static async Task<PerimeterListResult> LoadAsync(NspDbContext db, PerimeterListQuery query, AccessGrants access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(access);
         var rows = db.Perimeters.AsNoTracking().Select(p => new
         {
             p.Name,
@@ -61,6 +65,11 @@ public static class PerimeterList
             Profiles = p.Profiles.Count,
             Associations = p.Associations.Count,
         });
+
+        if (access.SubscriptionsWith(NspPermission.Read)?.ToArray() is { } readable)
+        {
+            rows = rows.Where(r => readable.Contains(r.SubscriptionId));
+        }
 
         var totalUnfiltered = await rows.CountAsync(cancellationToken);
         if (query.Subscription is { } subscription)
@@ -77,7 +86,7 @@ public static class PerimeterList
 #pragma warning restore CA1862
         }
 
-        var total = await rows.CountAsync(cancellationToken);
+        var total = query.Subscription is null && string.IsNullOrWhiteSpace(query.Filter) ? totalUnfiltered : await rows.CountAsync(cancellationToken); // one query fewer for the common view
         rows = (query.Sort, query.Descending) switch
         {
             ("resourceGroup", false) => rows.OrderBy(r => r.ResourceGroupKey).ThenBy(r => r.NameKey),
@@ -98,8 +107,7 @@ public static class PerimeterList
         var items = await rows.Skip((page - 1) * PerimeterListQuery.PageSize).Take(PerimeterListQuery.PageSize)
             .Select(r => new PerimeterRow(r.Name, r.ResourceGroup, r.Location, r.SubscriptionId, r.SubscriptionName, r.Profiles, r.Associations))
             .ToListAsync(cancellationToken);
-        var subscriptions = await db.Subscriptions.AsNoTracking().OrderBy(s => s.DisplayName)
-            .Select(s => new SubscriptionOption(s.Id, s.DisplayName)).ToListAsync(cancellationToken);
+        var subscriptions = await ReadableSubscriptions.OptionsAsync(db, access, cancellationToken);
         return new PerimeterListResult(items, total, totalUnfiltered, subscriptions);
     }
 }

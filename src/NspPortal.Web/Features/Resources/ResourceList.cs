@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NspPortal.Data;
+using NspPortal.Data.Security;
+using NspPortal.Web.Security.Authorization;
 using NspPortal.Engine.Catalog;
 using NspPortal.Engine.Model;
 using NspPortal.Web.Features.Perimeters;
@@ -50,13 +52,15 @@ public sealed record ResourceListResult(
     IReadOnlyList<ResourceRow> Rows, int Total, int TotalUnfiltered,
     IReadOnlyList<SubscriptionOption> Subscriptions, IReadOnlyList<string> Types);
 
-/// <summary>Loads the All resources grid: PaaS resources and perimeters in one sorted, paged list (UNION ALL in SQL).</summary>
+/// <summary>Loads the All resources grid: PaaS resources and perimeters in one sorted, paged list (UNION ALL in SQL),
+/// only from the subscriptions the caller may read.</summary>
 public static class ResourceList
 {
-    public static async Task<ResourceListResult> LoadAsync(NspDbContext db, ResourceListQuery query, CancellationToken cancellationToken = default)
+    public static async Task<ResourceListResult> LoadAsync(NspDbContext db, ResourceListQuery query, AccessGrants access, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(access);
         var paas = db.PaasResources.AsNoTracking().Select(r => new
         {
             r.Name,
@@ -82,6 +86,11 @@ public static class ResourceList
             PerimeterName = (string?)null,
         });
         var rows = paas.Concat(perimeters);
+        if (access.SubscriptionsWith(NspPermission.Read)?.ToArray() is { } readable)
+        {
+            rows = rows.Where(r => readable.Contains(r.SubscriptionId));
+        }
+
         var totalUnfiltered = await rows.CountAsync(cancellationToken);
         var types = await rows.Select(r => r.ResourceType).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
 
@@ -104,7 +113,7 @@ public static class ResourceList
 #pragma warning restore CA1862
         }
 
-        var total = await rows.CountAsync(cancellationToken);
+        var total = query.Subscription is null && string.IsNullOrWhiteSpace(query.Type) && string.IsNullOrWhiteSpace(query.Filter) ? totalUnfiltered : await rows.CountAsync(cancellationToken); // one query fewer for the common view
         rows = (query.Sort, query.Descending) switch
         {
             ("type", false) => rows.OrderBy(r => r.ResourceType).ThenBy(r => r.NameKey),
@@ -123,8 +132,7 @@ public static class ResourceList
         var items = await rows.Skip((page - 1) * ResourceListQuery.PageSize).Take(ResourceListQuery.PageSize)
             .Select(r => new ResourceRow(r.Name, r.ResourceType, r.ResourceGroup, r.Location, r.SubscriptionId, r.SubscriptionName, r.PerimeterName))
             .ToListAsync(cancellationToken);
-        var subscriptions = await db.Subscriptions.AsNoTracking().OrderBy(s => s.DisplayName)
-            .Select(s => new SubscriptionOption(s.Id, s.DisplayName)).ToListAsync(cancellationToken);
+        var subscriptions = await ReadableSubscriptions.OptionsAsync(db, access, cancellationToken);
         return new ResourceListResult(items, total, totalUnfiltered, subscriptions, types);
     }
 }

@@ -12,7 +12,7 @@ public class ActivityLogPageTests(SeededPortal portal) : IClassFixture<SeededPor
     [Fact]
     public async Task APlainGetRendersTheWholePortalPageWithTheGrid()
     {
-        var response = await portal.Factory.CreateClient().GetAsync(Url);
+        var response = await portal.Client().GetAsync(Url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = Html.Parse(await response.Content.ReadAsStringAsync());
 
@@ -27,7 +27,7 @@ public class ActivityLogPageTests(SeededPortal portal) : IClassFixture<SeededPor
     public async Task TheFragmentIsTheSameMarkupAsTheGridInsideTheFullPage()
     {
         var url = $"{Url}?subscription={DemoTenant.Development}";
-        var full = Html.Parse(await portal.Factory.CreateClient().GetStringAsync(url));
+        var full = Html.Parse(await portal.Client().GetStringAsync(url));
         var fragment = await portal.HtmxClient("activity-grid").GetStringAsync(url);
 
         Assert.DoesNotContain("<html", fragment, StringComparison.OrdinalIgnoreCase);
@@ -64,7 +64,7 @@ public class ActivityLogPageTests(SeededPortal portal) : IClassFixture<SeededPor
             id = db.ActivityLog.Where(e => e.ResourceIdKey == key && e.Before != null).Select(e => e.Id).Single();
         }
 
-        var document = Html.Parse(await portal.Factory.CreateClient().GetStringAsync($"{Url}/{id}"));
+        var document = Html.Parse(await portal.Client().GetStringAsync($"{Url}/{id}"));
 
         Assert.Equal("Create or Update Network Security Perimeter", document.QuerySelector("h1#blade-title")!.TextContent);
         Assert.Contains("\"stage\": \"one\"", document.QuerySelector("#before-json")!.TextContent, StringComparison.Ordinal);
@@ -75,7 +75,7 @@ public class ActivityLogPageTests(SeededPortal portal) : IClassFixture<SeededPor
     [Fact]
     public async Task AnUnknownEntryIsNotFound()
     {
-        var response = await portal.Factory.CreateClient().GetAsync($"{Url}/{Guid.NewGuid()}");
+        var response = await portal.Client().GetAsync($"{Url}/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("This entry does not exist", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -10,7 +10,7 @@ public class PerimetersPageTests(SeededPortal portal) : IClassFixture<SeededPort
     [Fact]
     public async Task APlainGetRendersTheWholePortalPageWithTheGrid()
     {
-        var response = await portal.Factory.CreateClient().GetAsync(Url);
+        var response = await portal.Client().GetAsync(Url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var document = Html.Parse(await response.Content.ReadAsStringAsync());
 
@@ -42,7 +42,7 @@ public class PerimetersPageTests(SeededPortal portal) : IClassFixture<SeededPort
     [Fact]
     public async Task TheFragmentIsTheSameMarkupAsTheGridInsideTheFullPage()
     {
-        var full = Html.Parse(await portal.Factory.CreateClient().GetStringAsync(Url + "?sort=location"));
+        var full = Html.Parse(await portal.Client().GetStringAsync(Url + "?sort=location"));
         var fragment = await portal.HtmxClient("perimeter-grid").GetStringAsync(Url + "?sort=location");
 
         Html.AssertEquivalent(full.QuerySelector("#perimeter-grid")!.InnerHtml, fragment);
@@ -71,7 +71,7 @@ public class PerimetersPageTests(SeededPortal portal) : IClassFixture<SeededPort
     [Fact]
     public async Task WorksWithoutJavaScriptThroughAPlainGetForm()
     {
-        var document = Html.Parse(await portal.Factory.CreateClient().GetStringAsync(Url));
+        var document = Html.Parse(await portal.Client().GetStringAsync(Url));
         var form = document.QuerySelector("form.filterbar")!;
 
         Assert.Equal("get", form.GetAttribute("method"));

@@ -7,7 +7,7 @@ public class AllResourcesPageTests(SeededPortal portal) : IClassFixture<SeededPo
     [Fact]
     public async Task ListsEveryPaasResourceAndPerimeter()
     {
-        var document = Html.Parse(await portal.Factory.CreateClient().GetStringAsync("/browse/all"));
+        var document = Html.Parse(await portal.Client().GetStringAsync("/browse/all"));
 
         Assert.Equal(14, document.QuerySelectorAll("#resource-grid tbody tr").Length);
         Assert.Equal("Showing 1 to 14 of 14 records.", document.QuerySelector(".grid-summary")!.TextContent);
@@ -28,7 +28,7 @@ public class AllResourcesPageTests(SeededPortal portal) : IClassFixture<SeededPo
     [Fact]
     public async Task OpensAResourceFromTheGrid()
     {
-        var client = portal.Factory.CreateClient();
+        var client = portal.Client();
         var grid = Html.Parse(await client.GetStringAsync("/browse/all?filter=stcontosoorders"));
         var href = grid.QuerySelector("#resource-grid tbody a")!.GetAttribute("href")!;
         var blade = Html.Parse(await client.GetStringAsync(href));

@@ -17,7 +17,7 @@ public class SearchPageTests(SeededPortal portal) : IClassFixture<SeededPortal>
     [Fact]
     public async Task WithoutJavaScriptTheSearchFormOpensAResultsPage()
     {
-        var document = Html.Parse(await portal.Factory.CreateClient().GetStringAsync("/search?q=rg-dev"));
+        var document = Html.Parse(await portal.Client().GetStringAsync("/search?q=rg-dev"));
 
         Assert.Equal("Search results for 'rg-dev'", document.QuerySelector("h1")!.TextContent);
         Assert.Contains(document.QuerySelectorAll(".search-page a"), a => a.TextContent.Contains("rg-dev-apps", StringComparison.Ordinal));
