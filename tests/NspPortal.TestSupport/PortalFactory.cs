@@ -135,6 +135,17 @@ public sealed class PortalFactory : WebApplicationFactory<Program>
             ?? throw new InvalidOperationException($"No token was shown: HTTP {(int)response.StatusCode}");
     }
 
+    /// <summary>Issues a personal access token for <paramref name="email"/> through the token service rather than the form —
+    /// for portals served on Kestrel (<see cref="StartKestrel"/>), whose in-memory test client is not available.</summary>
+    public async Task<string> IssuePersonalAccessTokenAsync(string email, string name = "test token", int lifetimeDays = 30)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<NspUser>>().FindByEmailAsync(email)
+            ?? throw new InvalidOperationException($"No user {email}.");
+        var (_, secret) = await scope.ServiceProvider.GetRequiredService<NspPortal.Web.Security.Tokens.PersonalAccessTokens>().CreateAsync(user.Id, name, lifetimeDays);
+        return secret;
+    }
+
     /// <summary>A client with nobody signed in (https://localhost, cookies kept).</summary>
     public HttpClient CreateAnonymousClient(bool allowAutoRedirect = true) =>
         CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = allowAutoRedirect });
