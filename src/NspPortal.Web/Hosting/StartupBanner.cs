@@ -17,6 +17,12 @@ internal static class StartupBanner
             Console.WriteLine();
             Console.WriteLine($"  NspPortal is running. Open {url} in your browser.");
             Console.WriteLine($"  Database: {settings.Describe()}");
+            if (app.Configuration["NspPortal:Auth:BootstrapAdmin:Email"] is { Length: > 0 } admin)
+            {
+                // The e-mail only: the password stays in the configuration it came from (README: the demo's password).
+                Console.WriteLine($"  Sign in as {admin} (NspPortal:Auth:BootstrapAdmin; the demo password is in README.md).");
+            }
+
             Console.WriteLine("  Press Ctrl+C to stop.");
             Console.WriteLine();
         });
