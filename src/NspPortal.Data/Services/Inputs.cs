@@ -27,13 +27,16 @@ public sealed record LoggingConfigurationInput(string Name, IReadOnlyList<string
 /// <param name="ProfileName">The first profile (the portal suggests <c>defaultProfile</c>).</param>
 /// <param name="Rules">Access rules of the first profile, as request bodies (the rule name in <see cref="AccessRuleInput.Name"/>).</param>
 /// <param name="Associations">Resources to associate with the first profile.</param>
+/// <param name="NewResourceGroupLocation">When set, the resource group does not exist yet and is created in this region,
+/// in the same transaction (the wizard's "Create new" under Resource group).</param>
 public sealed record PerimeterDraft(
     PerimeterPath Path,
     string Location,
     IReadOnlyDictionary<string, string>? Tags,
     string ProfileName,
     IReadOnlyList<AccessRuleInput> Rules,
-    IReadOnlyList<AssociationDraft> Associations);
+    IReadOnlyList<AssociationDraft> Associations,
+    string? NewResourceGroupLocation = null);
 
 /// <summary>One resource the wizard associates. The name defaults to the portal's <c>{resourceName}-{perimeterGuid}</c>
 /// (reference/nsp.md §1.1) and the access mode to <c>Learning</c>.</summary>

@@ -105,14 +105,16 @@ public sealed class PerimeterService(NspDbContext db)
         ArgumentNullException.ThrowIfNull(draft);
         return Writes.SaveAsync(db, caller, async ct =>
         {
-            var group = await new Lookup(db).GroupAsync(draft.Path.SubscriptionId, draft.Path.ResourceGroup, ct);
+            var group = draft.NewResourceGroupLocation is { } groupLocation
+                ? await NewGroupAsync(draft.Path, groupLocation, caller, ct)
+                : await new Lookup(db).GroupAsync(draft.Path.SubscriptionId, draft.Path.ResourceGroup, ct);
             if (!group.Succeeded)
             {
                 return group.Cast<PerimeterEntity>();
             }
 
             var key = ArmEntity.NameKeyOf(draft.Path.Name);
-            if (await db.Perimeters.AnyAsync(p => p.ResourceGroupId == group.Value!.Id && p.NameKey == key, ct))
+            if (draft.NewResourceGroupLocation is null && await db.Perimeters.AnyAsync(p => p.ResourceGroupId == group.Value!.Id && p.NameKey == key, ct))
             {
                 return new ServiceError(ServiceErrorKind.Conflict, "ResourceAlreadyExists",
                     $"A network security perimeter named '{draft.Path.Name}' already exists in resource group '{group.Value!.Name}'.")
@@ -158,6 +160,29 @@ public sealed class PerimeterService(NspDbContext db)
 
             return Result<PerimeterEntity>.Ok(perimeter.Value!, created: true);
         }, cancellationToken);
+    }
+
+    /// <summary>"Create new" resource group: refused when the group exists (the user picked a name already taken),
+    /// otherwise added to the same unit of work as the perimeter, so a later failure leaves no empty group behind.</summary>
+    private async Task<Result<ResourceGroupEntity>> NewGroupAsync(PerimeterPath path, string location, Caller caller, CancellationToken ct)
+    {
+        if (await new Lookup(db).SubscriptionMissingAsync(path.SubscriptionId, ct) is { } missing)
+        {
+            return missing;
+        }
+
+        var groupKey = ArmEntity.NameKeyOf(path.ResourceGroup);
+        if (await db.ResourceGroups.AnyAsync(g => g.SubscriptionId == path.SubscriptionId && g.NameKey == groupKey, ct))
+        {
+            return new ServiceError(ServiceErrorKind.Conflict, "ResourceGroupAlreadyExists",
+                $"A resource group named '{path.ResourceGroup}' already exists in this subscription; select it instead of creating it.")
+            {
+                Target = "resourceGroup",
+            };
+        }
+
+        var created = new ResourceGroupService(db).Put(path.SubscriptionId, path.ResourceGroup, location, null, null, caller, Precondition.None);
+        return created.Succeeded ? created : Prefixed(created.Error!, "resourceGroup");
     }
 
     /// <summary>The portal's association name, <c>{resourceName}-{perimeterGuid}</c> (reference/nsp.md §1.1).</summary>

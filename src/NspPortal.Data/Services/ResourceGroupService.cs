@@ -139,8 +139,9 @@ public sealed class ResourceGroupService(NspDbContext db)
         return Result<ResourceGroupEntity>.Ok(group, created: true);
     }
 
-    /// <summary>ARM's resource group name rule: 1–90 letters, digits, <c>- . ( ) _</c>, not ending with a period.</summary>
-    internal static ServiceError? NameError(string name)
+    /// <summary>Checks a resource group name as ARM does (1–90 characters: letters, digits, <c>- . ( ) _</c>, not
+    /// ending in a period); null when it is fine. The portal's "Create new" checks it as the user types.</summary>
+    public static ServiceError? NameError(string name)
     {
         var invalid = name.Where(c => !(char.IsLetterOrDigit(c) || c is '-' or '.' or '(' or ')' or '_')).Distinct().ToArray();
         if (name.Length is > 0 and <= 90 && invalid.Length == 0 && !name.EndsWith('.'))

@@ -57,6 +57,54 @@ public class PerimeterServiceTests : ServiceTestBase
     }
 
     [Fact]
+    public async Task TheWizardCreatesANewResourceGroupInTheSameTransaction()
+    {
+        await using var db = Database.CreateContext();
+        var draft = Draft("nsp-wizard") with { Path = new PerimeterPath(Subscription, "rg-new", "nsp-wizard"), NewResourceGroupLocation = "westeurope" };
+
+        var result = await new PerimeterService(db).CreateWithContentsAsync(draft, Alice);
+
+        Assert.True(result.Succeeded, result.Error?.Message);
+        await using var check = Database.CreateContext();
+        var group = await check.ResourceGroups.SingleAsync(g => g.Name == "rg-new");
+        Assert.Equal("westeurope", group.Location);
+        Assert.Equal("alice@contoso.com", group.CreatedBy);
+        Assert.True(await check.Perimeters.AnyAsync(p => p.ResourceGroupId == group.Id && p.Name == "nsp-wizard"));
+    }
+
+    [Fact]
+    public async Task ANewResourceGroupIsNotLeftBehindWhenALaterPartFails()
+    {
+        await using var db = Database.CreateContext();
+        string before;
+        await using (var snapshot = Database.CreateContext())
+        {
+            before = await DatabaseFingerprint.TakeAsync(snapshot);
+        }
+
+        var bad = new AccessRuleInput { Name = "bad", Direction = "Inbound", AddressPrefixes = ["10.0.0.1/8"] };
+        var draft = Draft("nsp-wizard", bad) with { Path = new PerimeterPath(Subscription, "rg-new", "nsp-wizard"), NewResourceGroupLocation = "westeurope" };
+
+        var result = await new PerimeterService(db).CreateWithContentsAsync(draft, Alice);
+
+        Assert.Equal("rules[0].properties.addressPrefixes[0]", result.Error!.Target);
+        await using var after = Database.CreateContext();
+        Assert.Equal(before, await DatabaseFingerprint.TakeAsync(after));
+    }
+
+    [Fact]
+    public async Task CreatingAResourceGroupThatExistsIsRefused()
+    {
+        await using var db = Database.CreateContext();
+        var draft = Draft("nsp-wizard") with { NewResourceGroupLocation = "westus2" };
+
+        var result = await new PerimeterService(db).CreateWithContentsAsync(draft, Alice);
+
+        Assert.Equal("ResourceGroupAlreadyExists", result.Error!.Code);
+        Assert.Equal("resourceGroup", result.Error.Target);
+    }
+
+    [Fact]
     public async Task RefusesASecondAssociationForAResourceEvenWhenTheFirstIsTracked()
     {
         await using var db = Database.CreateContext();
