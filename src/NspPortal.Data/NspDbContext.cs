@@ -48,6 +48,18 @@ public class NspDbContext(DbContextOptions<NspDbContext> options) : IdentityUser
 
     public DbSet<OperationStatusEntity> OperationStatuses => Set<OperationStatusEntity>();
 
+    public DbSet<Traffic.TrafficLogEntry> TrafficLogs => Set<Traffic.TrafficLogEntry>();
+
+    public DbSet<Traffic.TrafficRollup> TrafficRollups => Set<Traffic.TrafficRollup>();
+
+    public DbSet<Traffic.TrafficImport> TrafficImports => Set<Traffic.TrafficImport>();
+
+    public DbSet<Traffic.PerimeterConfigurationVersion> PerimeterConfigurationVersions => Set<Traffic.PerimeterConfigurationVersion>();
+
+    public DbSet<Traffic.ProfileDraft> ProfileDrafts => Set<Traffic.ProfileDraft>();
+
+    public DbSet<Traffic.AccessModeChange> AccessModeChanges => Set<Traffic.AccessModeChange>();
+
     /// <summary>Who the changes being saved are made for; the activity log and nothing else reads it. The service
     /// layer sets it before every save; writes outside it (the demo seed) are recorded as <see cref="Caller.System"/>.</summary>
     public Caller Caller { get; set; } = Caller.System;

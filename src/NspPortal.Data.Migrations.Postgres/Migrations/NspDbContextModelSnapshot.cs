@@ -1151,6 +1151,399 @@ namespace NspPortal.Data.Migrations.Postgres.Migrations
                     b.ToTable("Subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("NspPortal.Data.Traffic.AccessModeChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssociationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AssociationResourceId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ImpactJson")
+                        .HasColumnType("text");
+
+                    b.Property<long?>("LoggedConnections")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("PerimeterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("WouldBeDenied")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "ChangedAt");
+
+                    b.HasIndex("PerimeterId", "ChangedAt");
+
+                    b.ToTable("AccessModeChanges", (string)null);
+                });
+
+            modelBuilder.Entity("NspPortal.Data.Traffic.PerimeterConfigurationVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("PerimeterGuid")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PerimeterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PerimeterResourceId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PerimeterGuid", "ValidFrom");
+
+                    b.HasIndex("PerimeterId", "ValidFrom");
+
+                    b.HasIndex("PerimeterId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PerimeterConfigurationVersions", (string)null);
+                });
+
+            modelBuilder.Entity("NspPortal.Data.Traffic.ProfileDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ETag")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PerimeterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProfileName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("ProfileNameKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PerimeterId", "ProfileNameKey");
+
+                    b.ToTable("ProfileDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("NspPortal.Data.Traffic.TrafficImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Duplicates")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<DateTime?>("FirstTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Imported")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("LastTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique();
+
+                    b.HasIndex("ImportedAt");
+
+                    b.ToTable("TrafficImports", (string)null);
+                });
+
+            modelBuilder.Entity("NspPortal.Data.Traffic.TrafficLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccessRulesVersion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("AppId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("AssociationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DestinationFqdn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DestinationParameters")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DestinationPort")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DestinationProtocol")
+                        .HasColumnType("text");
+
+                    b.Property<string>("DestinationResourceId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("text");
+
+                    b.Property<string>("MatchedRule")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OperationName")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OperationVersion")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Parameters")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("PerimeterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("PerimeterResourceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Profile")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResultAction")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResultDescription")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ResultDirection")
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("RowHash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("RuleType")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ServiceFqdn")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ServiceResourceId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ServiceResourceIdKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceAppId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceIpAddress")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceIpKey")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceParameters")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourcePerimeterGuids")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourcePort")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceProtocol")
+                        .HasColumnType("text");
+
+                    b.Property<string>("SourceResourceId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("TimeGenerated")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("TimeGeneratedEndTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TrafficType")
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RowHash")
+                        .IsUnique();
+
+                    b.HasIndex("TimeGenerated");
+
+                    b.HasIndex("AssociationId", "Category", "TimeGenerated");
+
+                    b.HasIndex("PerimeterId", "TimeGenerated", "Id");
+
+                    b.HasIndex("PerimeterId", "Category", "TimeGenerated", "Id");
+
+                    b.ToTable("TrafficLogs", (string)null);
+                });
+
+            modelBuilder.Entity("NspPortal.Data.Traffic.TrafficRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("AssociationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Granularity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("PerimeterId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PerimeterId", "Granularity", "BucketStart");
+
+                    b.HasIndex("PerimeterId", "AssociationId", "Category", "Granularity", "BucketStart")
+                        .IsUnique();
+
+                    b.ToTable("TrafficRollups", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
                     b.HasOne("NspPortal.Data.Entities.NspUser", null)
@@ -1334,6 +1727,15 @@ namespace NspPortal.Data.Migrations.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("NspPortal.Data.Traffic.ProfileDraft", b =>
+                {
+                    b.HasOne("NspPortal.Data.Entities.PerimeterEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PerimeterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NspPortal.Data.Entities.NspUser", b =>

@@ -1141,6 +1141,393 @@ namespace NspPortal.Data.Migrations.Sqlite.Migrations
                     b.ToTable("Subscriptions", (string)null);
                 });
 
+            modelBuilder.Entity("NspPortal.Data.Traffic.AccessModeChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssociationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssociationResourceId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImpactJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LoggedConnections")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PerimeterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WouldBeDenied")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssociationId", "ChangedAt");
+
+                    b.HasIndex("PerimeterId", "ChangedAt");
+
+                    b.ToTable("AccessModeChanges", (string)null);
+                });
+
+            modelBuilder.Entity("NspPortal.Data.Traffic.PerimeterConfigurationVersion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PerimeterGuid")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PerimeterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PerimeterResourceId")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Snapshot")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PerimeterGuid", "ValidFrom");
+
+                    b.HasIndex("PerimeterId", "ValidFrom");
+
+                    b.HasIndex("PerimeterId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("PerimeterConfigurationVersions", (string)null);
+                });
+
+            modelBuilder.Entity("NspPortal.Data.Traffic.ProfileDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PerimeterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProfileNameKey")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PerimeterId", "ProfileNameKey");
+
+                    b.ToTable("ProfileDrafts", (string)null);
+                });
+
+            modelBuilder.Entity("NspPortal.Data.Traffic.TrafficImport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Duplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Imported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContentHash")
+                        .IsUnique();
+
+                    b.HasIndex("ImportedAt");
+
+                    b.ToTable("TrafficImports", (string)null);
+                });
+
+            modelBuilder.Entity("NspPortal.Data.Traffic.TrafficLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccessRulesVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssociationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DestinationFqdn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationParameters")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationPort")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationProtocol")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DestinationResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ImportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedRule")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperationName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OperationVersion")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parameters")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PerimeterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PerimeterResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profile")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultAction")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultDescription")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultDirection")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("RowHash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("RuleType")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceFqdn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceResourceIdKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceAppId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceIpAddress")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceIpKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceParameters")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePerimeterGuids")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourcePort")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceProtocol")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TimeGenerated")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("TimeGeneratedEndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrafficType")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RowHash")
+                        .IsUnique();
+
+                    b.HasIndex("TimeGenerated");
+
+                    b.HasIndex("AssociationId", "Category", "TimeGenerated");
+
+                    b.HasIndex("PerimeterId", "TimeGenerated", "Id");
+
+                    b.HasIndex("PerimeterId", "Category", "TimeGenerated", "Id");
+
+                    b.ToTable("TrafficLogs", (string)null);
+                });
+
+            modelBuilder.Entity("NspPortal.Data.Traffic.TrafficRollup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AssociationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BucketStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Granularity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PerimeterId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PerimeterId", "Granularity", "BucketStart");
+
+                    b.HasIndex("PerimeterId", "AssociationId", "Category", "Granularity", "BucketStart")
+                        .IsUnique();
+
+                    b.ToTable("TrafficRollups", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
                     b.HasOne("NspPortal.Data.Entities.NspUser", null)
@@ -1324,6 +1711,15 @@ namespace NspPortal.Data.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("NspPortal.Data.Traffic.ProfileDraft", b =>
+                {
+                    b.HasOne("NspPortal.Data.Entities.PerimeterEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PerimeterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("NspPortal.Data.Entities.NspUser", b =>
