@@ -60,10 +60,6 @@ public static class LogCategories
         or NspLogCategory.NspPublicInboundResourceRulesDenied or NspLogCategory.NspPublicOutboundResourceRulesAllowed
         or NspLogCategory.NspPublicOutboundResourceRulesDenied;
 
-    /// <summary>The categories that would be denied in Enforced: the <c>…ResourceRules…</c> fallback (§3.4).</summary>
-    public static IReadOnlyList<NspLogCategory> WouldBeDeniedWhenEnforced { get; } =
-    [
-        NspLogCategory.NspPublicInboundResourceRulesAllowed, NspLogCategory.NspPublicInboundResourceRulesDenied,
-        NspLogCategory.NspPublicOutboundResourceRulesAllowed, NspLogCategory.NspPublicOutboundResourceRulesDenied,
-    ];
+    // The would-be-denied signal (the …ResourceRulesAllowed half of these, §3.4) has one definition:
+    // Transition.WouldBeDenied.Is. The …ResourceRulesDenied rows are denied already and do not change on enforcement.
 }
