@@ -86,7 +86,7 @@ public static class RuleHygiene
                     $"{prefix} is very broad ({Describe(prefix)}); narrow it to the networks that need access."));
             }
 
-            if (Reserved.FirstOrDefault(r => Contains(r.Prefix, prefix)) is { Label: not null } reserved)
+            if (Reserved.FirstOrDefault(r => r.Prefix.Contains(prefix)) is { Label: not null } reserved)
             {
                 warnings.Add(new HygieneWarning(HygieneKind.PrivateOrReserved, rule, prefix,
                     $"{prefix} is in a {reserved.Label} range; public inbound rules judge traffic from the Internet, which never comes from it. Private traffic reaches the resource through private endpoints."));
@@ -120,7 +120,7 @@ public static class RuleHygiene
                 continue;
             }
 
-            if (Contains(other, prefix))
+            if (other.Contains(prefix))
             {
                 return new HygieneWarning(HygieneKind.ContainedIn, rule, prefix,
                     otherRule == rule
@@ -132,10 +132,6 @@ public static class RuleHygiene
 
         return null;
     }
-
-    /// <summary>True when <paramref name="outer"/> covers all of <paramref name="inner"/> (same family).</summary>
-    public static bool Contains(IpPrefix outer, IpPrefix inner) =>
-        outer.IsIPv4 == inner.IsIPv4 && outer.First <= inner.First && inner.Last <= outer.Last;
 
     private static string Describe(IpPrefix prefix)
     {

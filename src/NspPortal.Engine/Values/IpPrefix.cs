@@ -38,6 +38,9 @@ public readonly record struct IpPrefix : IComparable<IpPrefix>
     public bool Contains(IpAddressKey address) =>
         IsIPv4 == address.IsIPv4 && (address.Value & ~IpBits.HostMask(_length)) == Network;
 
+    /// <summary>True when this prefix covers all of <paramref name="inner"/> and both are of the same family.</summary>
+    public bool Contains(IpPrefix inner) => IsIPv4 == inner.IsIPv4 && First <= inner.First && inner.Last <= Last;
+
     /// <summary>The host prefix of one address (/32 or /128).</summary>
     public static IpPrefix Host(IpAddressKey address) => new(address.Value, 128);
 
