@@ -8,7 +8,7 @@ namespace NspPortal.Engine.Evaluation;
 /// couple of comparisons, no allocation.</summary>
 /// <remarks>CIDR blocks are nested or disjoint, so one sweep with a stack splits them into disjoint segments. IPv6
 /// prefixes that contain the IPv4-mapped block (e.g. <c>::/0</c>) lose that block, so IPv6 rules never admit IPv4
-/// callers (<see cref="IpPrefix.Contains"/> has the same family rule).</remarks>
+/// callers (<see cref="IpPrefix.Contains(IpAddressKey)"/> has the same family rule).</remarks>
 internal sealed class PrefixSet
 {
     public static readonly PrefixSet Empty = new([], [], []);
