@@ -22,28 +22,7 @@ document.addEventListener('click', (e) => {
   if (!toggle) return;
   const collapsed = !document.body.classList.contains('nav-collapsed');
   localStorage.setItem(NAV_KEY, collapsed ? '1' : '0');
-  // A select marked data-autosubmit submits its (GET) form on change: the scope picker of Access control (IAM).
-document.addEventListener('change', (e) => {
-  const select = e.target;
-  if (select instanceof HTMLSelectElement && select.hasAttribute('data-autosubmit') && select.form) select.form.requestSubmit();
-});
-
-// Copy buttons (data-action="copy" data-copy-target="<input id>"): the personal access token shown once.
-document.addEventListener('click', async (e) => {
-  const button = e.target.closest('[data-action="copy"]');
-  if (!button) return;
-  const input = document.getElementById(button.dataset.copyTarget || '');
-  if (!(input instanceof HTMLInputElement)) return;
-  input.select();
-  try {
-    await navigator.clipboard.writeText(input.value);
-    notify('success', 'Copied to the clipboard.');
-  } catch {
-    notify('info', 'Press Ctrl+C to copy the selected text.');
-  }
-});
-
-applyNavState();
+  applyNavState();
   toggle.setAttribute('aria-expanded', String(!collapsed));
 });
 
@@ -123,3 +102,39 @@ document.addEventListener('click', async (e) => {
 });
 
 applyNavState();
+
+// Grids with checkboxes: the header checkbox (data-select-all) selects every row of its form; the command bar's
+// selection commands (data-needs-selection) are enabled only while a row is selected.
+function syncSelection(form) {
+  if (!form) return;
+  const boxes = [...form.querySelectorAll('input[type="checkbox"][name="selected"]')];
+  const count = boxes.filter((b) => b.checked).length;
+  form.querySelectorAll('[data-needs-selection]').forEach((c) => { c.disabled = count === 0; });
+  const all = form.querySelector('input[data-select-all]');
+  if (all) { all.checked = count > 0 && count === boxes.length; all.indeterminate = count > 0 && count < boxes.length; }
+}
+document.addEventListener('change', (e) => {
+  const box = e.target;
+  if (!(box instanceof HTMLInputElement) || box.type !== 'checkbox') return;
+  if (box.hasAttribute('data-select-all') && box.form) {
+    box.form.querySelectorAll('input[type="checkbox"][name="selected"]').forEach((b) => { b.checked = box.checked; });
+  }
+  if (box.name === 'selected' || box.hasAttribute('data-select-all')) syncSelection(box.form);
+});
+document.addEventListener('htmx:afterSettle', () => document.querySelectorAll('form[data-selection]').forEach(syncSelection));
+document.querySelectorAll('form[data-selection]').forEach(syncSelection);
+
+// Type-to-confirm (delete a perimeter): the button marked data-confirm-button stays disabled until the input marked
+// data-confirm-name holds exactly that name. The server checks the name again.
+document.addEventListener('input', (e) => {
+  const input = e.target;
+  if (!(input instanceof HTMLInputElement) || !input.dataset.confirmName || !input.form) return;
+  input.form.querySelectorAll('[data-confirm-button]').forEach((b) => { b.disabled = input.value !== input.dataset.confirmName; });
+});
+
+// Escape closes an open context pane (its close link), as in the Azure portal.
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape') return;
+  const close = document.querySelector('.context-pane [data-pane-close]');
+  if (close instanceof HTMLElement) close.click();
+});
