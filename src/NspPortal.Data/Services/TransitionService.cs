@@ -49,7 +49,7 @@ public sealed class TransitionService(NspDbContext db)
         Caller caller, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(suggestions);
-        return ChangeDraftAsync(perimeter, profileName, etag, caller, draft =>
+        return ChangeDraftAsync(perimeter, profileName, etag, caller, createIfMissing: true, draft =>
         {
             foreach (var suggestion in suggestions)
             {
@@ -67,7 +67,11 @@ public sealed class TransitionService(NspDbContext db)
     /// <summary>Removes one rule from the draft (the rule is then deleted from the profile when the draft is applied).</summary>
     public Task<Result<DraftEntity>> RemoveRuleFromDraftAsync(PerimeterPath perimeter, string profileName, string ruleName, string? etag, Caller caller,
         CancellationToken cancellationToken = default) =>
-        ChangeDraftAsync(perimeter, profileName, etag, caller, draft => Result<EngineDraft>.Ok(draft.RemoveRule(ruleName)), cancellationToken);
+        ChangeDraftAsync(perimeter, profileName, etag, caller, createIfMissing: false, draft =>
+            draft.Rules.Any(r => string.Equals(r.Name, ruleName, StringComparison.OrdinalIgnoreCase))
+                ? Result<EngineDraft>.Ok(draft.RemoveRule(ruleName))
+                : new ServiceError(ServiceErrorKind.NotFound, "RuleNotInDraft", $"The draft of profile '{profileName}' has no rule '{ruleName}'."),
+            cancellationToken);
 
     /// <summary>Deletes the profile's draft.</summary>
     public Task<Result<DeleteOutcome>> DiscardDraftAsync(PerimeterPath perimeter, string profileName, string? etag, Caller caller,
@@ -83,7 +87,7 @@ public sealed class TransitionService(NspDbContext db)
             var entity = await FindDraftAsync(parent.Value!.Id, profileName, ct);
             if (entity is null)
             {
-                return Result<DeleteOutcome>.Ok(new DeleteOutcome(false));
+                return NoDraft(profileName);
             }
 
             if (etag is not null && !string.Equals(etag, entity.ETag, StringComparison.Ordinal))
@@ -292,7 +296,7 @@ public sealed class TransitionService(NspDbContext db)
         ServiceTags = [.. rule.ServiceTags],
     };
 
-    private Task<Result<DraftEntity>> ChangeDraftAsync(PerimeterPath perimeter, string profileName, string? etag, Caller caller,
+    private Task<Result<DraftEntity>> ChangeDraftAsync(PerimeterPath perimeter, string profileName, string? etag, Caller caller, bool createIfMissing,
         Func<EngineDraft, Result<EngineDraft>> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(perimeter);
@@ -306,6 +310,11 @@ public sealed class TransitionService(NspDbContext db)
             }
 
             var entity = await FindDraftAsync(profile.Value!.PerimeterId, profile.Value.Name, ct);
+            if (entity is null && !createIfMissing)
+            {
+                return NoDraft(profileName);
+            }
+
             if (entity is not null && etag is not null && !string.Equals(etag, entity.ETag, StringComparison.Ordinal))
             {
                 return new ServiceError(ServiceErrorKind.PreconditionFailed, "DraftChanged", DraftChanged);
@@ -333,6 +342,9 @@ public sealed class TransitionService(NspDbContext db)
             return Result<DraftEntity>.Ok(entity);
         }, cancellationToken);
     }
+
+    private static ServiceError NoDraft(string profileName) =>
+        new(ServiceErrorKind.NotFound, "DraftNotFound", $"There is no draft for profile '{profileName}' (it was applied or discarded); nothing was changed.");
 
     private Task<DraftEntity?> FindDraftAsync(Guid perimeterId, string profileName, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using NspPortal.Data;
 using NspPortal.Data.Security;
@@ -67,7 +68,7 @@ internal static class TransitionEndpoints
             var colon = key.IndexOf(':', StringComparison.Ordinal);
             if (colon <= 0 || !Enum.TryParse<SuggestionKind>(key[..colon], out var kind) || !Enum.IsDefined(kind))
             {
-                return Back(context, form, "invalid", "That is not a suggestion this view offers.");
+                return Refuse(context, form, StatusCodes.Status422UnprocessableEntity, "That is not a suggestion this view offers.");
             }
 
             suggestions.Add(new Suggestion(kind, key[(colon + 1)..], 0, 0));
@@ -75,14 +76,14 @@ internal static class TransitionEndpoints
 
         if (suggestions.Count == 0 || profile.Length == 0)
         {
-            return Back(context, form, "invalid", "Choose a suggestion and a profile.");
+            return Refuse(context, form, StatusCodes.Status422UnprocessableEntity, "Choose a suggestion and a profile.");
         }
 
         var result = await service.AddToDraftAsync(new PerimeterPath(subscriptionId, resourceGroup, name), profile, suggestions, Etag(form), caller.Caller,
             context.RequestAborted);
         return result.Succeeded
             ? Back(context, form, "added", suggestions.Count == 1 ? $"Added {suggestions[0].Value} to the draft of {profile}." : $"Added {suggestions.Count} suggestions to the draft of {profile}.")
-            : Back(context, form, "error", string.Join(" ", BladeResults.Problems(result.Error!)));
+            : Refuse(context, form, result.Error!);
     }
 
     private static async Task<IResult> RemoveAsync(Guid subscriptionId, string resourceGroup, string name, IFormCollection form, HttpContext context,
@@ -93,7 +94,7 @@ internal static class TransitionEndpoints
             Etag(form), caller.Caller, context.RequestAborted);
         return result.Succeeded
             ? Back(context, form, "removed", $"Removed the rule {rule} from the draft; applying the draft deletes it from the profile.")
-            : Back(context, form, "error", string.Join(" ", BladeResults.Problems(result.Error!)));
+            : Refuse(context, form, result.Error!);
     }
 
     private static async Task<IResult> DiscardAsync(Guid subscriptionId, string resourceGroup, string name, IFormCollection form, HttpContext context,
@@ -103,7 +104,7 @@ internal static class TransitionEndpoints
             caller.Caller, context.RequestAborted);
         return result.Succeeded
             ? Back(context, form, "discarded", "The draft was discarded.")
-            : Back(context, form, "error", string.Join(" ", BladeResults.Problems(result.Error!)));
+            : Refuse(context, form, result.Error!);
     }
 
     private static async Task<IResult> ApplyAsync(Guid subscriptionId, string resourceGroup, string name, IFormCollection form, HttpContext context,
@@ -111,7 +112,7 @@ internal static class TransitionEndpoints
     {
         if (!long.TryParse(form["version"], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
-            return Back(context, form, "error", "The form is missing the profile's rules version; open the draft again.");
+            return Refuse(context, form, StatusCodes.Status422UnprocessableEntity, "The form is missing the profile's rules version; open the draft again.");
         }
 
         var profile = form["profile"].ToString();
@@ -119,7 +120,7 @@ internal static class TransitionEndpoints
             caller.Caller, context.RequestAborted);
         if (!result.Succeeded)
         {
-            return Back(context, form, "error", string.Join(" ", BladeResults.Problems(result.Error!)));
+            return Refuse(context, form, result.Error!);
         }
 
         var applied = result.Value!;
@@ -134,21 +135,17 @@ internal static class TransitionEndpoints
         var resource = form["resource"].ToString();
         var reason = form["reason"].ToString();
         var switchPage = PortalRoutes.Perimeter(subscriptionId, resourceGroup, name, $"{PerimeterMenu.Keys.Transition}/switch");
+        string Again(string error) => QueryHelpers.AddQueryString(switchPage, new Dictionary<string, string?> { ["association"] = association, ["error"] = error, ["reason"] = reason });
         if (!Enum.TryParse<AccessMode>(form["mode"], out var mode) || !Enum.IsDefined(mode))
         {
-            return Results.Redirect(QueryHelpers.AddQueryString(switchPage, new Dictionary<string, string?> { ["association"] = association, ["error"] = "mode" }));
+            return Refusal(StatusCodes.Status422UnprocessableEntity, "Choose Enforced or Transition (Learning).", Again("mode"));
         }
 
         _ = long.TryParse(form["newlyDenied"], NumberStyles.None, CultureInfo.InvariantCulture, out var newlyDenied);
         _ = long.TryParse(form["logged"], NumberStyles.None, CultureInfo.InvariantCulture, out var logged);
         if (mode == AccessMode.Enforced && newlyDenied > 0 && !string.Equals(form["confirm"].ToString().Trim(), resource, StringComparison.Ordinal))
         {
-            return Results.Redirect(QueryHelpers.AddQueryString(switchPage, new Dictionary<string, string?>
-            {
-                ["association"] = association,
-                ["error"] = "confirm",
-                ["reason"] = reason,
-            }));
+            return Refusal(StatusCodes.Status422UnprocessableEntity, $"The resource name you typed does not match; type {resource} exactly to switch.", Again("confirm"));
         }
 
         var impact = mode == AccessMode.Enforced ? new ModeSwitchImpact(logged, newlyDenied, null) : null;
@@ -162,13 +159,7 @@ internal static class TransitionEndpoints
                 "PreconditionFailed" => "changed",
                 _ => "failed",
             };
-            return Results.Redirect(QueryHelpers.AddQueryString(switchPage, new Dictionary<string, string?>
-            {
-                ["association"] = association,
-                ["error"] = code,
-                ["reason"] = reason,
-                ["message"] = code == "failed" ? result.Error.Message : null,
-            }.Where(p => p.Value is not null)));
+            return Refusal(BladeResults.StatusOf(result.Error), string.Join(" ", BladeResults.Problems(result.Error)), Again(code));
         }
 
         var view = PortalRoutes.Perimeter(subscriptionId, resourceGroup, name, PerimeterMenu.Keys.Transition);
@@ -182,17 +173,36 @@ internal static class TransitionEndpoints
         }));
     }
 
+    private static RazorComponentResult<TransitionRefusal> Refusal(int status, string message, string backUrl) =>
+        new(new Dictionary<string, object?> { [nameof(TransitionRefusal.Message)] = message, [nameof(TransitionRefusal.BackUrl)] = backUrl }) { StatusCode = status };
+
+    private static RazorComponentResult<TransitionRefusal> Refuse(HttpContext context, IFormCollection form, ServiceError error) =>
+        Refuse(context, form, BladeResults.StatusOf(error), string.Join(" ", BladeResults.Problems(error)));
+
+    /// <summary>Nothing was changed: the 4xx answer with the reason and the way back to the view the form came from.</summary>
+    private static RazorComponentResult<TransitionRefusal> Refuse(HttpContext context, IFormCollection form, int status, string message) =>
+        Refusal(status, message, ReturnUrl(context, form) + "#drafts");
+
     private static string? Etag(IFormCollection form) => form["etag"].ToString() is { Length: > 0 } etag ? etag : null;
 
-    /// <summary>Back to the transition view the form came from (its <c>return</c> field, a local URL), with the outcome.</summary>
-    private static IResult Back(HttpContext context, IFormCollection form, string result, string message)
+    /// <summary>The transition view the form came from (its <c>return</c> field when it is a local URL).</summary>
+    private static string ReturnUrl(HttpContext context, IFormCollection form)
     {
         var target = form["return"].ToString();
         if (!target.StartsWith('/') || target.StartsWith("//", StringComparison.Ordinal) || target.StartsWith("/\\", StringComparison.Ordinal))
         {
-            target = context.Request.Path.Value is { } path ? path[..path.IndexOf("/transition/", StringComparison.Ordinal)] + "/transition" : "/";
+            var path = context.Request.Path.Value ?? "/";
+            var at = path.IndexOf("/transition/", StringComparison.Ordinal);
+            target = at < 0 ? "/" : path[..at] + "/transition";
         }
 
+        return target;
+    }
+
+    /// <summary>Back to the transition view the form came from, with the outcome.</summary>
+    private static IResult Back(HttpContext context, IFormCollection form, string result, string message)
+    {
+        var target = ReturnUrl(context, form);
         var withoutOutcome = QueryHelpers.ParseQuery(new Uri("http://x" + target).Query)
             .Where(q => q.Key is not ("result" or "message"))
             .Select(q => new KeyValuePair<string, string?>(q.Key, q.Value.ToString()));

@@ -88,14 +88,19 @@ public class TransitionFlowTests : IAsyncLifetime
         Assert.Equal("19", page.QuerySelectorAll(".tile .value")[1].TextContent.Trim());
 
         var wrongName = await client.SubmitFormAsync(switchPage, "form.switch-form", new Dictionary<string, string> { ["confirm"] = "stcontoso", ["reason"] = "rules added" });
-        Assert.Contains("error=confirm", Html.RedirectTarget(wrongName), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrongName.StatusCode);
+        var refusal = Html.Parse(await wrongName.Content.ReadAsStringAsync());
+        Assert.Equal("The resource name you typed does not match; type stcontosoorders exactly to switch.", refusal.QuerySelector("[role=alert]")!.TextContent);
+        var again = Html.Parse(await client.GetStringAsync(refusal.QuerySelector("a.btn")!.GetAttribute("href")!));
+        Assert.Equal("rules added", again.QuerySelector("#switch-reason")!.TextContent);
+        Assert.Equal("true", again.QuerySelector("#switch-confirm")!.GetAttribute("aria-invalid"));
         await using (var db = factory.CreateDbContext())
         {
             Assert.Equal(AccessMode.Learning, (await db.ResourceAssociations.SingleAsync(a => a.Name == association)).AccessMode);
         }
 
         var noReason = await client.SubmitFormAsync(switchPage, "form.switch-form", new Dictionary<string, string> { ["confirm"] = "stcontosoorders", ["reason"] = " " });
-        Assert.Contains("error=reason", Html.RedirectTarget(noReason), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, noReason.StatusCode);
 
         var done = await client.SubmitFormAsync(switchPage, "form.switch-form", new Dictionary<string, string> { ["confirm"] = "stcontosoorders", ["reason"] = "Callers moved to the corp network" });
         Assert.Contains("result=enforced", Html.RedirectTarget(done), StringComparison.Ordinal);
