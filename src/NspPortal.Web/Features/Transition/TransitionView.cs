@@ -4,6 +4,8 @@ using NspPortal.Data.Entities;
 using NspPortal.Data.Representation;
 using NspPortal.Data.Services;
 using NspPortal.Data.Traffic;
+using NspPortal.Engine.Evaluation;
+using NspPortal.Engine.Model;
 using NspPortal.Engine.Transition;
 using NspPortal.Engine.Values;
 
@@ -91,7 +93,8 @@ public sealed record TransitionModel(
     DraftWhatIf? WhatIf,
     IReadOnlyList<UnusedRule>? UnusedRules,
     IReadOnlyList<AccessModeChange> ModeChanges,
-    bool CanWrite)
+    bool CanWrite,
+    long StillDenied)
 {
     public string ScopeName => Association?.PaasResource?.Name ?? Perimeter.Name;
 }
@@ -128,7 +131,13 @@ public static class TransitionView
             associations.Add(new AssociationReadiness(a, traffic, ready));
         }
 
-        var blocked = await insights.LoadRowsAsync(window, wouldBeDeniedOnly: true, cancellationToken);
+        // Logged as would-be-denied, and still denied by today's rules once enforced: what suggestions and top sources are
+        // about (a rule applied since the row was logged already admits the rest).
+        var logged = await insights.LoadRowsAsync(window, wouldBeDeniedOnly: true, cancellationToken);
+        var live = await analysis.LiveAsync(cancellationToken);
+        var perimeterId = ArmResourceId.Parse(ResourceIds.Of(perimeter));
+        var enforced = DecisionIndex.Build(ConfigurationEdits.WithAccessMode(live, perimeterId, _ => true, AccessMode.Enforced));
+        var blocked = logged.Where(r => !Replay.Decide(enforced, in r).IsAllowed).ToList();
         var top = TopSources.Compute(blocked);
         var profile = ChooseProfile(perimeter, association, query, associations);
         var inProfile = profile is null ? [] : perimeter.Associations.Where(a => a.ProfileId == profile.Id)
@@ -157,7 +166,7 @@ public static class TransitionView
         var unused = query.Unused is { } unusedDays ? await analysis.UnusedRulesAsync(perimeter, unusedDays, cancellationToken) : null;
         var changes = await drafts.ModeChangesAsync(perimeter.Id, cancellationToken: cancellationToken);
         return new TransitionModel(perimeter, association, query, chart, readiness, associations, top, profile, suggestions, draft, diff, whatIf, unused,
-            changes, canWrite);
+            changes, canWrite, blocked.Sum(r => r.Weight));
     }
 
     /// <summary>The association's profile; else the one asked for; else the profile of the association with the most

@@ -33,7 +33,7 @@ public class TransitionFlowTests : IAsyncLifetime
         var page = Html.Parse(await client.GetStringAsync(View + "?association=" + await AssociationNameAsync("stcontosoorders")));
 
         var tiles = page.QuerySelectorAll(".readiness .tile .value").Select(v => v.TextContent.Trim()).ToList();
-        Assert.Equal(["Not yet", "0", "19", "22"], tiles);
+        Assert.Equal(["Not yet", "0", "19", "19", "22"], tiles);
         var networks = Rows(page, "Top source networks");
         Assert.Equal([["198.51.100.0/24", "11"], ["52.1.2.0/24", "6"]], networks);
         Assert.Equal([["api.other.example", "2"]], Rows(page, "Top destination FQDNs"));
@@ -76,6 +76,11 @@ public class TransitionFlowTests : IAsyncLifetime
         Assert.Equal(5, profile.AccessRulesVersion);
         Assert.Empty(await db.ProfileDrafts.ToListAsync());
         Assert.Equal(2, await db.ActivityLog.CountAsync(e => e.ResourceId.Contains("/accessRules/suggested-")));
+
+        // What the applied rules admit is no longer proposed; only the trusted service (6) is still denied once enforced.
+        var after = Html.Parse(await client.GetStringAsync(url));
+        Assert.Equal(["52.1.2.0/24"], Rows(after, "Suggested rules").Select(r => r[1]).ToArray());
+        Assert.Equal("6", after.QuerySelectorAll(".readiness .tile .value")[3].TextContent.Trim());
     }
 
     [Fact]
