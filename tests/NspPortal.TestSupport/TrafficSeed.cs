@@ -28,6 +28,7 @@ public sealed class TrafficSeed
         ArgumentNullException.ThrowIfNull(portal);
         _ = portal.Services; // starts the host: migrates and seeds the demo tenant
         await using var db = portal.CreateDbContext();
+        await ClearAsync(db);
         var seed = await ForAsync(db, "nsp-contoso-prod");
         var now = DateTime.UtcNow;
         seed.Inbound("stcontosoorders", NspLogCategory.NspPublicInboundResourceRulesAllowed, now.AddHours(-30), "198.51.100.7", count: 5)
@@ -37,6 +38,14 @@ public sealed class TrafficSeed
             .Inbound("stcontosoorders", NspLogCategory.NspPublicInboundResourceRulesAllowed, now.AddHours(-2), "198.51.100.200", count: 4, parameters: "auth: SAS")
             .Inbound("stcontosoorders", NspLogCategory.NspPublicInboundResourceRulesAllowed, now.AddHours(-1), "52.1.2.3", count: 6, matchedRule: "Trusted services");
         await seed.SaveAsync(db);
+    }
+
+    /// <summary>Deletes every stored log row and rollup (the demo tenant's simulated traffic), so a test counts only its own.</summary>
+    public static async Task ClearAsync(NspDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.TrafficRollups.ExecuteDeleteAsync();
+        await db.TrafficLogs.ExecuteDeleteAsync();
     }
 
     /// <summary>The rows added so far.</summary>
