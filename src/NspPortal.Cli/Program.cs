@@ -14,6 +14,7 @@ public static class Program
         root.Add(EvaluateCommand.Create());
         root.Add(ExportCommand.Create());
         root.Add(ImportCommand.Create());
+        root.Add(LogsCommand.Create());
         return root;
     }
 }
