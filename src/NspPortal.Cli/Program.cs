@@ -15,6 +15,7 @@ public static class Program
         root.Add(ExportCommand.Create());
         root.Add(ImportCommand.Create());
         root.Add(LogsCommand.Create());
+        root.Add(SimulateCommand.Create());
         return root;
     }
 }

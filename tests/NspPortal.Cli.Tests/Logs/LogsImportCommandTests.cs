@@ -20,7 +20,7 @@ public class LogsImportCommandTests : IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync();
         await using var db = database.CreateContext();
-        await DemoTenant.SeedAsync(db);
+        await DemoTenant.SeedAsync(db, withTraffic: false);
     }
 
     public async Task DisposeAsync()
@@ -112,5 +112,37 @@ public class LogsImportCommandTests : IAsyncLifetime
         string[] databaseArgs = ["--provider", database.Settings.Provider.ToString(), "--connection-string", database.Settings.ConnectionString];
         var exit = await Program.BuildRoot().Parse([.. args, .. databaseArgs]).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
+    }
+}
+
+/// <summary><c>nsp simulate</c> on a database with the demo tenant and no traffic yet.</summary>
+public class SimulateCommandTests : IAsyncLifetime
+{
+    private TestDatabase database = null!;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateContext();
+        await DemoTenant.SeedAsync(db, withTraffic: false);
+    }
+
+    public async Task DisposeAsync() => await database.DisposeAsync();
+
+    [Fact]
+    public async Task SimulatesTwoDaysOfTrafficWithWouldBeDeniedFlows()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await Program.BuildRoot().Parse(["simulate", "--days", "2", "--provider", database.Settings.Provider.ToString(), "--connection-string", database.Settings.ConnectionString])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.True(exit == 0, error.ToString());
+        await using var db = database.CreateContext();
+        var rows = await db.TrafficLogs.CountAsync();
+        Assert.Equal($"{{\"imported\":{rows}}}", output.ToString().TrimEnd());
+        Assert.InRange(rows, 100, 2000);
+        Assert.True(await db.TrafficLogs.AnyAsync(r => r.Category == Engine.Evaluation.NspLogCategory.NspPublicInboundResourceRulesAllowed));
+        Assert.Equal(0, await db.TrafficLogs.CountAsync(r => r.PerimeterId == null || r.AssociationId == null));
     }
 }

@@ -22,7 +22,7 @@ public class ConfigurationVersionTests : IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync();
         await using var db = database.CreateContext();
-        await DemoTenant.SeedAsync(db);
+        await DemoTenant.SeedAsync(db, withTraffic: false);
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();

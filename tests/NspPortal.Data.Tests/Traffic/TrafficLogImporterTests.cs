@@ -17,7 +17,7 @@ public class TrafficLogImporterTests : IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync();
         await using var db = database.CreateContext();
-        await DemoTenant.SeedAsync(db);
+        await DemoTenant.SeedAsync(db, withTraffic: false);
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();

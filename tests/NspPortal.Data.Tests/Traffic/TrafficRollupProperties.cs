@@ -23,7 +23,7 @@ public class TrafficRollupProperties : IAsyncLifetime
     {
         database = await TestDatabase.CreateAsync();
         await using var db = database.CreateContext();
-        await DemoTenant.SeedAsync(db);
+        await DemoTenant.SeedAsync(db, withTraffic: false);
     }
 
     public async Task DisposeAsync() => await database.DisposeAsync();
