@@ -15,6 +15,7 @@ namespace NspPortal.Web.Tests.Security;
 public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     private static readonly Guid Prod = DemoTenant.Production;
+    private static readonly string Transition = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/transition";
     private static readonly string Tags = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/tags";
 
     /// <summary>A form endpoint: where its token comes from, where it posts, its fields, and how to keep the input invalid.</summary>
@@ -40,6 +41,12 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             f => { if (f.Find(p => p.Key == "Action.Command").Value is { } v && v.Contains(':', StringComparison.Ordinal)) { Set(f, "Action.Command", "delete:" + Guid.NewGuid()); } }),
         new("apply tags (htmx)", Tags, Tags + "/apply", null, ["etag", "name", "value", "name", "value"],
             f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        new("add to draft", Transition, Transition + "/draft/add", null, ["profile", "suggestion", "etag", "return"], f => Set(f, "profile", "fuzz-no-profile")),
+        new("remove from draft", Transition, Transition + "/draft/remove", null, ["profile", "rule", "etag", "return"], _ => { }),
+        new("discard draft", Transition, Transition + "/draft/discard", null, ["profile", "etag", "return"], _ => { }),
+        new("apply draft", Transition, Transition + "/draft/apply", null, ["profile", "etag", "version", "return"], _ => { }),
+        new("switch access mode", Transition, Transition + "/switch/apply", null, ["association", "resource", "mode", "etag", "reason", "confirm", "newlyDenied", "logged"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N"))),
     ];
 
     [Theory]
@@ -117,6 +124,10 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         { "/access-control/users", ["done"] },
         { "/account/tokens", ["x"] },
         { Tags, ["result"] },
+        { Transition, ["association", "days", "profile", "broadest", "whatif", "unused", "result", "message"] },
+        { Transition + "/switch", ["association", "days", "error", "reason", "message"] },
+        { Transition.Replace("/transition", "/logs", StringComparison.Ordinal), ["range", "category", "resource", "profile", "source", "subscription", "fqdn", "result", "after"] },
+        { Transition.Replace("/transition", "/troubleshoot", StringComparison.Ordinal), ["log", "direction", "resource", "sourceIp", "sourceSubscription", "sourceResource", "auth", "private", "trusted", "fqdn", "destinationResource"] },
         { "/signin", ["returnUrl"] },
         { $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/overview", ["x"] },
     };

@@ -44,6 +44,23 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
         ["ui.resource.prod"] = (t, c) => c.Page.GetAsync($"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-data/providers/Microsoft.Sql/servers/sql-contoso-orders/overview"),
         ["ui.tags.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/tags"),
         ["ui.tags.apply.prod"] = (t, c) => t.ApplyTagsAsync(c),
+        ["ui.logs.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/logs"),
+        ["ui.logs.export.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/logs/export.csv"),
+        ["ui.troubleshoot.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/troubleshoot"),
+        ["ui.transition.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/transition"),
+        ["ui.transition.switch.view.prod"] = (t, c) => t.SwitchPageAsync(c),
+        ["ui.transition.draft.add.prod"] = (t, c) => PostFormAsync(c, ProdPerimeter + "/transition/draft/add", new()
+        {
+            ["profile"] = "defaultProfile",
+            ["suggestion"] = "AddressPrefix:198.51.100.0/24",
+        }),
+        ["ui.transition.draft.apply.prod"] = (t, c) => PostFormAsync(c, ProdPerimeter + "/transition/draft/apply", new()
+        {
+            ["profile"] = "defaultProfile",
+            ["etag"] = "stale",
+            ["version"] = "0",
+        }),
+        ["ui.transition.switch.prod"] = (t, c) => t.SwitchAsync(c),
         ["ui.iam.view.prod"] = (t, c) => c.Page.GetAsync(ProdIam),
         ["ui.iam.assign.prod"] = (t, c) => t.AssignThroughIamAsync(c),
         ["ui.iam.remove.prod"] = (t, c) => t.RemoveThroughIamAsync(c),
@@ -140,6 +157,26 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
 
         return await caller.Page.SendAsync(request);
     }
+
+    private async Task<string> StorageOrdersAssociationAsync()
+    {
+        await using var db = portal.Factory.CreateDbContext();
+        return (await db.ResourceAssociations.SingleAsync(a => a.PaasResource!.Name == "stcontosoorders")).Name;
+    }
+
+    private async Task<HttpResponseMessage> SwitchPageAsync(Caller caller) =>
+        await caller.Page.GetAsync(ProdPerimeter + "/transition/switch?association=" + await StorageOrdersAssociationAsync());
+
+    /// <summary>The switch to Enforced (a Write) with a stale ETag, so nothing changes and every caller with Write gets 409.</summary>
+    private async Task<HttpResponseMessage> SwitchAsync(Caller caller) =>
+        await PostFormAsync(caller, ProdPerimeter + "/transition/switch/apply", new()
+        {
+            ["association"] = await StorageOrdersAssociationAsync(),
+            ["resource"] = "stcontosoorders",
+            ["mode"] = "Enforced",
+            ["reason"] = "role matrix",
+            ["etag"] = "stale", // a Write caller gets 409 "changed by someone else": the same answer in any order
+        });
 
     /// <summary>The Add role assignment panel, as an Owner of the scope would submit it.</summary>
     private async Task<HttpResponseMessage> AssignThroughIamAsync(Caller caller)
