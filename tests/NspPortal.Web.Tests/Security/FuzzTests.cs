@@ -40,6 +40,19 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             f => { if (f.Find(p => p.Key == "Action.Command").Value is { } v && v.Contains(':', StringComparison.Ordinal)) { Set(f, "Action.Command", "delete:" + Guid.NewGuid()); } }),
         new("apply tags (htmx)", Tags, Tags + "/apply", null, ["etag", "name", "value", "name", "value"],
             f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        new("create perimeter wizard", Wizard, Wizard, "create-perimeter", WizardFields,
+            f => { Set(f, "command", "create"); Set(f, "profileName", "bad profile name!"); }),
+        new("create perimeter wizard (htmx)", Wizard, Wizard, "create-perimeter", WizardFields,
+            f => { Set(f, "command", "create"); Set(f, "name", "-bad-"); }, Htmx: true),
+    ];
+
+    private const string Wizard = "/create/Microsoft.Network/networkSecurityPerimeters";
+
+    private static readonly string[] WizardFields =
+    [
+        "subscription", "resourceGroup", "createResourceGroup", "newResourceGroup", "name", "location", "profileName", "resource", "resourceAccessMode",
+        "inboundName", "inboundSourceType", "inboundSources", "outboundName", "outboundDestinations", "tagName", "tagValue", "tab", "visited",
+        "idempotencyKey", "picker.open", "picker.selected", "command",
     ];
 
     [Theory]
@@ -94,7 +107,7 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             new StringContent("", Encoding.UTF8, "text/plain"),
         };
 
-        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", "/signout" })
+        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", "/signout", Wizard, Wizard + "/validate?field=name" })
         {
             foreach (var body in bodies)
             {
@@ -118,6 +131,9 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         { "/account/tokens", ["x"] },
         { Tags, ["result"] },
         { "/signin", ["returnUrl"] },
+        { Wizard, ["tab", "x"] },
+        { "/pickers/resources", ["picker.subscription", "picker.type", "picker.name", "picker.page", "picker.selected", "picker.exclude"] },
+        { $"/deployments/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod", ["x"] },
         { $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/overview", ["x"] },
     };
 
