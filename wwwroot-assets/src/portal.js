@@ -73,8 +73,24 @@ function notify(kind, text) {
   bar.append(close);
   area.prepend(bar);
 }
+// An expired antiforgery token (a tab left open overnight): the server refuses the request, changes nothing and sends
+// a renewed token; put it everywhere the page keeps one, so pressing the button again works and nothing typed is lost.
+function renewAntiforgeryToken(token) {
+  document.querySelectorAll('input[name="__RequestVerificationToken"]').forEach((i) => { i.value = token; });
+  document.querySelectorAll('[hx-headers]').forEach((el) => {
+    try {
+      const headers = JSON.parse(el.getAttribute('hx-headers'));
+      if (headers && 'RequestVerificationToken' in headers) {
+        headers.RequestVerificationToken = token;
+        el.setAttribute('hx-headers', JSON.stringify(headers));
+      }
+    } catch { /* not JSON: not ours */ }
+  });
+}
 document.addEventListener('htmx:responseError', (e) => {
   const xhr = e.detail.xhr;
+  const renewed = xhr.getResponseHeader('X-Nsp-Antiforgery-Token');
+  if (renewed) renewAntiforgeryToken(renewed);
   const message = xhr.getResponseHeader('X-Nsp-Message');
   notify('error', message || `The request failed (${xhr.status} ${xhr.statusText}). Refresh the page and try again.`);
 });
@@ -130,6 +146,15 @@ document.addEventListener('input', (e) => {
   const input = e.target;
   if (!(input instanceof HTMLInputElement) || !input.dataset.confirmName || !input.form) return;
   input.form.querySelectorAll('[data-confirm-button]').forEach((b) => { b.disabled = input.value !== input.dataset.confirmName; });
+});
+
+// A filter box inside a bigger form (the resource picker in the wizard): Enter filters (its htmx "search" trigger)
+// instead of submitting the surrounding form.
+document.addEventListener('keydown', (e) => {
+  const input = e.target;
+  if (e.key !== 'Enter' || !(input instanceof HTMLInputElement) || input.dataset.enter !== 'search') return;
+  e.preventDefault();
+  input.dispatchEvent(new Event('search'));
 });
 
 // Escape closes an open context pane (its close link), as in the Azure portal.

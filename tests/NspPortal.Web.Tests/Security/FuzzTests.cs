@@ -47,6 +47,19 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         new("apply draft", Transition, Transition + "/draft/apply", null, ["profile", "etag", "version", "return"], _ => { }),
         new("switch access mode", Transition, Transition + "/switch/apply", null, ["association", "resource", "mode", "etag", "reason", "confirm", "newlyDenied", "logged"],
             f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N"))),
+        new("create perimeter wizard", Wizard, Wizard, "create-perimeter", WizardFields,
+            f => { Set(f, "command", "create"); Set(f, "profileName", "bad profile name!"); }),
+        new("create perimeter wizard (htmx)", Wizard, Wizard, "create-perimeter", WizardFields,
+            f => { Set(f, "command", "create"); Set(f, "name", "-bad-"); }, Htmx: true),
+    ];
+
+    private const string Wizard = "/create/Microsoft.Network/networkSecurityPerimeters";
+
+    private static readonly string[] WizardFields =
+    [
+        "subscription", "resourceGroup", "createResourceGroup", "newResourceGroup", "name", "location", "profileName", "resource", "resourceAccessMode",
+        "inboundName", "inboundSourceType", "inboundSources", "outboundName", "outboundDestinations", "tagName", "tagValue", "tab", "visited",
+        "idempotencyKey", "picker.open", "picker.selected", "command",
     ];
 
     [Theory]
@@ -101,7 +114,7 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             new StringContent("", Encoding.UTF8, "text/plain"),
         };
 
-        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", "/signout" })
+        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", "/signout", Wizard, Wizard + "/validate?field=name" })
         {
             foreach (var body in bodies)
             {
@@ -129,6 +142,9 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         { Transition.Replace("/transition", "/logs", StringComparison.Ordinal), ["range", "category", "resource", "profile", "source", "subscription", "fqdn", "result", "after"] },
         { Transition.Replace("/transition", "/troubleshoot", StringComparison.Ordinal), ["log", "direction", "resource", "sourceIp", "sourceSubscription", "sourceResource", "auth", "private", "trusted", "fqdn", "destinationResource"] },
         { "/signin", ["returnUrl"] },
+        { Wizard, ["tab", "x"] },
+        { "/pickers/resources", ["picker.subscription", "picker.type", "picker.name", "picker.page", "picker.selected", "picker.exclude"] },
+        { $"/deployments/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod", ["x"] },
         { $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/overview", ["x"] },
     };
 

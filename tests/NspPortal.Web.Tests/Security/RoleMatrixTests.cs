@@ -66,6 +66,11 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
         ["ui.iam.remove.prod"] = (t, c) => t.RemoveThroughIamAsync(c),
         ["ui.users.view"] = (t, c) => c.Page.GetAsync("/access-control/users"),
         ["ui.tokens"] = (t, c) => c.Page.GetAsync("/account/tokens"),
+        ["ui.create.view"] = (t, c) => c.Page.GetAsync(CreateWizard),
+        ["ui.create.validate"] = (t, c) => ValidateInWizardAsync(c),
+        ["ui.create.submit.prod"] = (t, c) => CreateThroughWizardAsync(c),
+        ["ui.picker.fragment"] = (t, c) => c.Page.SendAsync(Htmx(HttpMethod.Get, "/pickers/resources?picker.name=contoso", "resource-picker-results")),
+        ["ui.deployment.prod"] = (t, c) => c.Page.GetAsync($"/deployments/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod"),
         ["api.roleAssignments.list.root"] = (t, c) => c.Api.GetAsync("/providers/Microsoft.Authorization/roleAssignments" + Api),
         ["api.roleAssignments.list.prod"] = (t, c) => c.Api.GetAsync($"/subscriptions/{Prod}/providers/Microsoft.Authorization/roleAssignments" + Api),
         ["api.roleAssignments.put.prod"] = (t, c) => t.PutAssignmentAsync(c),
@@ -176,6 +181,32 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
             ["mode"] = "Enforced",
             ["reason"] = "role matrix",
             ["etag"] = "stale", // a Write caller gets 409 "changed by someone else": the same answer in any order
+    private const string CreateWizard = "/create/Microsoft.Network/networkSecurityPerimeters";
+
+    /// <summary>The wizard's as-you-type check of the name, as htmx posts it.</summary>
+    private static async Task<HttpResponseMessage> ValidateInWizardAsync(Caller caller)
+    {
+        var request = Htmx(HttpMethod.Post, CreateWizard + "/validate?field=name", "wizard-name-message");
+        request.Content = new FormUrlEncodedContent([new("subscription", Prod.ToString()), new("resourceGroup", "rg-prod-network"), new("name", "nsp-contoso-prod")]);
+        if (caller.SignedIn)
+        {
+            request.Headers.Add("RequestVerificationToken", await caller.Page.AntiforgeryTokenAsync("/account/tokens"));
+        }
+
+        return await caller.Page.SendAsync(request);
+    }
+
+    /// <summary>The wizard's Create for a new perimeter in the production subscription, as a plain form post.</summary>
+    private static async Task<HttpResponseMessage> CreateThroughWizardAsync(Caller caller) =>
+        await PostFormAsync(caller, CreateWizard, new()
+        {
+            ["_handler"] = "create-perimeter",
+            ["subscription"] = Prod.ToString(),
+            ["resourceGroup"] = "rg-prod-network",
+            ["name"] = $"nsp-matrix-{Guid.NewGuid():N}",
+            ["location"] = "westeurope",
+            ["profileName"] = "defaultProfile",
+            ["command"] = "create",
         });
 
     /// <summary>The Add role assignment panel, as an Owner of the scope would submit it.</summary>
