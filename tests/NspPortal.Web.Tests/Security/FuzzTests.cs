@@ -16,6 +16,8 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     private static readonly Guid Prod = DemoTenant.Production;
     private static readonly string Tags = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/tags";
+    private static readonly string Profiles = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/profiles";
+    private static readonly string InboundRules = Profiles + "/defaultProfile/inboundRules";
 
     /// <summary>A form endpoint: where its token comes from, where it posts, its fields, and how to keep the input invalid.</summary>
     public sealed record FormTarget(string Name, string Page, string Post, string? Handler, string[] Fields, Action<List<KeyValuePair<string, string>>> KeepInvalid, bool Htmx = false, bool Anonymous = false)
@@ -39,6 +41,20 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         new("user action", "/access-control/users", "/access-control/users", "user-action", ["Action.Command"],
             f => { if (f.Find(p => p.Key == "Action.Command").Value is { } v && v.Contains(':', StringComparison.Ordinal)) { Set(f, "Action.Command", "delete:" + Guid.NewGuid()); } }),
         new("apply tags (htmx)", Tags, Tags + "/apply", null, ["etag", "name", "value", "name", "value"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        new("create profile (htmx)", Profiles, Profiles + "/create", null, ["name"],
+            f => Set(f, "name", (f.Find(p => p.Key == "name").Value ?? "") + "/not-a-name"), Htmx: true),
+        new("delete profile (htmx)", Profiles, Profiles + "/delete", null, ["name", "etag"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        new("save access rule (htmx)", InboundRules, InboundRules + "/save", null, ["isNew", "etag", "name", "sourceType", "values", "subscription", "yourValues"],
+            f =>
+            {
+                // Always a bad line, and always a save (retype, fix and keepMine only show the pane again, by design).
+                Set(f, "sourceType", "IPAddressRanges");
+                Set(f, "values", (f.Find(p => p.Key == "values").Value ?? "") + "\n999.0.0.1/33");
+                Set(f, "_action", "save");
+            }, Htmx: true),
+        new("delete access rule (htmx)", InboundRules, InboundRules + "/delete", null, ["name", "etag"],
             f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
     ];
 
@@ -94,7 +110,7 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             new StringContent("", Encoding.UTF8, "text/plain"),
         };
 
-        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", "/signout" })
+        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", Profiles + "/create", InboundRules + "/save", "/signout" })
         {
             foreach (var body in bodies)
             {
@@ -117,6 +133,8 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         { "/access-control/users", ["done"] },
         { "/account/tokens", ["x"] },
         { Tags, ["result"] },
+        { Profiles, ["panel", "result", "profile"] },
+        { InboundRules, ["panel", "rule", "result"] },
         { "/signin", ["returnUrl"] },
         { $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/overview", ["x"] },
     };
