@@ -8,7 +8,8 @@ namespace NspPortal.E2E.Tests;
 /// perimeter's menu, with pasted lists, mistakes and the keyboard.</summary>
 public class AccessRulesEditorTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
-    private const string Perimeter = "/resource/subscriptions/8f2b1c4e-5d6a-4b7c-9e0f-1a2b3c4d5e6f/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod";
+    private const string PerimeterId = "/subscriptions/8f2b1c4e-5d6a-4b7c-9e0f-1a2b3c4d5e6f/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod";
+    private const string Perimeter = "/resource" + PerimeterId;
 
     [Fact]
     public async Task ANewUserCreatesAProfileAndPastesFiftyRangesWithThreeBadLinesThenFixesThem()
@@ -145,7 +146,7 @@ public class AccessRulesEditorTests(BrowserFixture browser) : IClassFixture<Brow
 
         // Someone else changes the rule through the API while the pane is open.
         using var api = browser.Portal.CreateApiClient();
-        (await api.PutAsync($"{Perimeter.Replace("/resource", "", StringComparison.Ordinal)}/profiles/monitoring/accessRules/allow-monitoring-agents?api-version=2025-05-01",
+        (await api.PutAsync($"{PerimeterId}/profiles/monitoring/accessRules/allow-monitoring-agents?api-version=2025-05-01",
             new StringContent("""{"properties":{"direction":"Inbound","addressPrefixes":["198.51.100.64/27"]}}""", System.Text.Encoding.UTF8, "application/json"))).EnsureSuccessStatusCode();
 
         await pane.GetByLabel("Allowed sources").FillAsync("198.51.100.32/27\n198.51.100.96/27");
