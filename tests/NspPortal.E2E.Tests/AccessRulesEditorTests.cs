@@ -152,7 +152,7 @@ public class AccessRulesEditorTests(BrowserFixture browser) : IClassFixture<Brow
         await pane.GetByLabel("Allowed sources").FillAsync("198.51.100.32/27\n198.51.100.96/27");
         await pane.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
 
-        await Expect(pane.Locator(".messagebar.warning")).ToContainTextAsync("Someone else changed this after you opened it, so nothing was saved.");
+        await Expect(pane.Locator(".messagebar.warning")).ToContainTextAsync("Someone else changed this rule after you opened it, so nothing was saved.");
         await Expect(pane.Locator(".messagebar.warning")).ToBeFocusedAsync();
         await Expect(pane.GetByLabel("Allowed sources")).ToHaveValueAsync("198.51.100.64/27");
         await Expect(pane.GetByLabel("What you typed (not saved)")).ToHaveValueAsync("198.51.100.32/27\n198.51.100.96/27");

@@ -110,6 +110,10 @@ internal static class AccessRuleEndpoints
         return Invalid(context, view, refused, path, profile, direction, BladeResults.StatusOf(error));
     }
 
+    /// <summary>A stale save of a rule: the pane shows the current values, and what the user typed below them.</summary>
+    public const string ChangedBySomeoneElse =
+        "Someone else changed this rule after you opened it, so nothing was saved. The field shows its current values; what you typed is below. Put your values back to save them over the change, or edit the current ones.";
+
     private static bool IsNameTarget(ServiceError error) =>
         string.Equals(error.Target, "name", StringComparison.OrdinalIgnoreCase) || error.Details.Any(d => string.Equals(d.Target, "name", StringComparison.OrdinalIgnoreCase));
 
@@ -167,7 +171,7 @@ internal static class AccessRuleEndpoints
             var pane = RuleForm.ForRule(current, view.KnownSubscriptions) with
             {
                 YourValues = typed,
-                Problems = [posted.IsNew ? $"A rule named '{current.Name}' already exists (someone may have just added it), so nothing was saved. These are its values; change them here or cancel and choose another name." : BladeResults.ChangedBySomeoneElse],
+                Problems = [posted.IsNew ? $"A rule named '{current.Name}' already exists (someone may have just added it), so nothing was saved. These are its values; change them here or cancel and choose another name." : ChangedBySomeoneElse],
             };
             return Editor(view, pane, StatusCodes.Status409Conflict);
         }

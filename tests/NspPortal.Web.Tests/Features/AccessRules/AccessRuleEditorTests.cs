@@ -33,7 +33,7 @@ public class AccessRuleEditorTests(SeededPortal portal) : IClassFixture<SeededPo
         Assert.Equal(["203.0.113.0/24", "2001:db8:1000::/48"], corp.QuerySelectorAll("ul.values li").Select(li => li.TextContent));
         Assert.Equal("2", corp.QuerySelector("td.num")!.TextContent);
         Assert.Equal("Contoso Production (" + Prod + ")", page.QuerySelector("tr[data-rule=allow-prod-subscription] ul.values li")!.TextContent);
-        Assert.Contains("Used by 5 associated resources", page.QuerySelector(".blade-intro")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Used by 5 associated resources · access rules version 3", page.QuerySelector(".blade-meta")!.TextContent);
         Assert.NotNull(page.QuerySelector(".commandbar a[href$='inboundRules?panel=add']"));
     }
 
@@ -226,7 +226,7 @@ public class AccessRuleEditorTests(SeededPortal portal) : IClassFixture<SeededPo
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var fragment = Html.ParseFragment(await response.Content.ReadAsStringAsync());
-        Assert.Contains("Someone else changed this after you opened it, so nothing was saved.", fragment.QuerySelector(".context-pane [role=alert]")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Someone else changed this rule after you opened it, so nothing was saved.", fragment.QuerySelector(".context-pane [role=alert]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("192.0.2.0/24", fragment.QuerySelector("#rule-values")!.TextContent);
         Assert.Equal("198.51.100.0/24", fragment.QuerySelector("#rule-your-values")!.TextContent);
         Assert.NotEqual(etag, fragment.QuerySelector(".rule-form input[name=etag]")!.GetAttribute("value"));

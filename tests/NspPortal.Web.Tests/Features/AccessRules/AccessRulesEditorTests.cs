@@ -147,13 +147,13 @@ public class AccessRulesEditorTests
     public async Task AConflictShowsTheCurrentValuesAndWhatTheUserTypedWithoutSaving()
     {
         var current = new RuleRow("office", "etag-2", RuleSourceTypes.IpAddressRanges, ["198.51.100.0/24"], null, []);
-        var pane = RuleForm.ForRule(current, []) with { YourValues = "203.0.113.0/24", Problems = [BladeResults.ChangedBySomeoneElse] };
+        var pane = RuleForm.ForRule(current, []) with { YourValues = "203.0.113.0/24", Problems = [AccessRuleEndpoints.ChangedBySomeoneElse] };
 
         var editor = Parse(await Render(View(AccessRuleDirection.Inbound, canWrite: true, current), pane));
 
         var alert = editor.QuerySelector(".context-pane [role=alert]")!;
         Assert.Contains("warning", alert.ClassList);
-        Assert.Equal(BladeResults.ChangedBySomeoneElse, alert.TextContent.Trim());
+        Assert.Equal(AccessRuleEndpoints.ChangedBySomeoneElse, alert.TextContent.Trim());
         Assert.True(alert.HasAttribute("data-autofocus"));
         Assert.Equal("198.51.100.0/24", editor.QuerySelector("#rule-values")!.TextContent);
         Assert.Equal("etag-2", editor.QuerySelector(".rule-form input[name=etag]")!.GetAttribute("value"));
