@@ -129,6 +129,7 @@ public sealed class PortalPage
     {
         var suffix = TestDatabase.Provider == NspPortal.Data.DatabaseProvider.Postgres ? "-postgres" : "";
         var path = Path.Combine(RepositoryPaths.TestResults("screenshots"), $"{name}{suffix}.png");
+        await Page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')"); // e.g. a pane sliding in
         // Caret = Initial: hiding the caret makes Playwright set an inline style on the focused input, which the
         // Content-Security-Policy refuses (a console error that would fail AssertNoProblems).
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Caret = ScreenshotCaret.Initial });

@@ -194,6 +194,7 @@ internal static class AccessRuleEndpoints
             [nameof(AccessRulesEditor.Pane)] = pane,
             [nameof(AccessRulesEditor.Message)] = message,
             [nameof(AccessRulesEditor.MessageKind)] = kind,
+            [nameof(AccessRulesEditor.FromPost)] = true,
         });
 
     private static async Task<AccessRulesView?> LoadAsync(NspDbContext db, PerimeterPath path, string profile, AccessRuleDirection direction, CurrentAccess access,

@@ -113,6 +113,7 @@ internal static class ProfileEndpoints
             [nameof(ProfilesEditor.Pane)] = pane,
             [nameof(ProfilesEditor.Message)] = message,
             [nameof(ProfilesEditor.MessageKind)] = kind,
+            [nameof(ProfilesEditor.FromPost)] = true,
         });
 
     private static async Task<ProfilesView?> LoadAsync(NspDbContext db, PerimeterPath path, CurrentAccess access, CancellationToken cancellationToken) =>
