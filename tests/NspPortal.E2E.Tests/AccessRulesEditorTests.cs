@@ -27,6 +27,7 @@ public class AccessRulesEditorTests(BrowserFixture browser) : IClassFixture<Brow
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#profiles-editor .messagebar.success")).ToContainTextAsync("The profile 'branch-offices' was created.");
         await Expect(page.Locator("tr[data-profile=branch-offices] td.num").First).ToHaveTextAsync("0");
+        await portal.ScreenshotAsync("profiles-blade");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "branch-offices", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "branch-offices | Inbound access rules", Level = 1 })).ToBeVisibleAsync();
@@ -103,6 +104,10 @@ public class AccessRulesEditorTests(BrowserFixture browser) : IClassFixture<Brow
         await page.Keyboard.PressAsync("Enter");
         var pane = page.GetByRole(AriaRole.Dialog, new() { Name = "Add outbound access rule" });
         await Expect(pane.GetByLabel("Rule name")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Shift+Tab"); // the close button, first in the pane
+        await page.Keyboard.PressAsync("Shift+Tab"); // wraps to the pane's last control, not into the blade behind it
+        await Expect(pane.GetByRole(AriaRole.Link, new() { Name = "Cancel" })).ToBeFocusedAsync();
+        await pane.GetByLabel("Rule name").FocusAsync();
         await page.Keyboard.TypeAsync("monitoring-ingest");
         await TabUntilAsync(page, "#rule-values");
         await page.Keyboard.TypeAsync("https://ingest.monitor.azure.com");
