@@ -163,3 +163,19 @@ document.addEventListener('keydown', (e) => {
   const close = document.querySelector('.context-pane [data-pane-close]');
   if (close instanceof HTMLElement) close.click();
 });
+
+// An open context pane is modal (aria-modal): Tab and Shift+Tab cycle through its fields and buttons instead of
+// wandering into the blade behind the backdrop.
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Tab') return;
+  const pane = document.querySelector('.context-pane');
+  if (!pane) return;
+  const focusable = [...pane.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])')]
+    .filter((el) => el.offsetParent !== null);
+  if (focusable.length === 0) return;
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  const inside = pane.contains(document.activeElement);
+  if (e.shiftKey && (document.activeElement === first || !inside)) { e.preventDefault(); last.focus(); }
+  else if (!e.shiftKey && (document.activeElement === last || !inside)) { e.preventDefault(); first.focus(); }
+});

@@ -17,6 +17,8 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
     private static readonly Guid Prod = DemoTenant.Production;
     private static readonly string Transition = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/transition";
     private static readonly string Tags = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/tags";
+    private static readonly string Profiles = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/profiles";
+    private static readonly string InboundRules = Profiles + "/defaultProfile/inboundRules";
 
     /// <summary>A form endpoint: where its token comes from, where it posts, its fields, and how to keep the input invalid.</summary>
     public sealed record FormTarget(string Name, string Page, string Post, string? Handler, string[] Fields, Action<List<KeyValuePair<string, string>>> KeepInvalid, bool Htmx = false, bool Anonymous = false)
@@ -60,6 +62,20 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         "subscription", "resourceGroup", "createResourceGroup", "newResourceGroup", "name", "location", "profileName", "resource", "resourceAccessMode",
         "inboundName", "inboundSourceType", "inboundSources", "outboundName", "outboundDestinations", "tagName", "tagValue", "tab", "visited",
         "idempotencyKey", "picker.open", "picker.selected", "command",
+        new("create profile (htmx)", Profiles, Profiles + "/create", null, ["name"],
+            f => Set(f, "name", (f.Find(p => p.Key == "name").Value ?? "") + "/not-a-name"), Htmx: true),
+        new("delete profile (htmx)", Profiles, Profiles + "/delete", null, ["name", "etag"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        new("save access rule (htmx)", InboundRules, InboundRules + "/save", null, ["isNew", "etag", "name", "sourceType", "values", "subscription", "yourValues"],
+            f =>
+            {
+                // Always a bad line, and always a save (retype, fix and keepMine only show the pane again, by design).
+                Set(f, "sourceType", "IPAddressRanges");
+                Set(f, "values", (f.Find(p => p.Key == "values").Value ?? "") + "\n999.0.0.1/33");
+                Set(f, "_action", "save");
+            }, Htmx: true),
+        new("delete access rule (htmx)", InboundRules, InboundRules + "/delete", null, ["name", "etag"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
     ];
 
     [Theory]
@@ -115,6 +131,7 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         };
 
         foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", "/signout", Wizard, Wizard + "/validate?field=name" })
+        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", Profiles + "/create", InboundRules + "/save", "/signout" })
         {
             foreach (var body in bodies)
             {
@@ -141,6 +158,8 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         { Transition + "/switch", ["association", "days", "error", "reason", "message"] },
         { Transition.Replace("/transition", "/logs", StringComparison.Ordinal), ["range", "category", "resource", "profile", "source", "subscription", "fqdn", "result", "after"] },
         { Transition.Replace("/transition", "/troubleshoot", StringComparison.Ordinal), ["log", "direction", "resource", "sourceIp", "sourceSubscription", "sourceResource", "auth", "private", "trusted", "fqdn", "destinationResource"] },
+        { Profiles, ["panel", "result", "profile"] },
+        { InboundRules, ["panel", "rule", "result"] },
         { "/signin", ["returnUrl"] },
         { Wizard, ["tab", "x"] },
         { "/pickers/resources", ["picker.subscription", "picker.type", "picker.name", "picker.page", "picker.selected", "picker.exclude"] },

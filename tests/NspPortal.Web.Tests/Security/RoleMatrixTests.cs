@@ -61,6 +61,26 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
             ["version"] = "0",
         }),
         ["ui.transition.switch.prod"] = (t, c) => t.SwitchAsync(c),
+        ["ui.profiles.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/profiles"),
+        ["ui.profiles.create.prod"] = (t, c) => PostToBladeAsync(c, ProdPerimeter + "/profiles/create", "profiles-editor", [new("name", $"matrix-{Guid.NewGuid():N}"[..20])]),
+        ["ui.profiles.delete.prod"] = async (t, c) =>
+        {
+            var (profile, etag) = await t.NewProfileAsync();
+            return await PostToBladeAsync(c, ProdPerimeter + "/profiles/delete", "profiles-editor", [new("name", profile), new("etag", etag)]);
+        },
+        ["ui.rules.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/profiles/defaultProfile/inboundRules"),
+        ["ui.rules.save.prod"] = async (t, c) =>
+        {
+            var (profile, _) = await t.NewProfileAsync();
+            return await PostToBladeAsync(c, $"{ProdPerimeter}/profiles/{profile}/inboundRules/save", "rules-editor",
+                [new("isNew", "true"), new("name", "matrix"), new("sourceType", "IPAddressRanges"), new("values", "203.0.113.0/24"), new("_action", "save")]);
+        },
+        ["ui.rules.delete.prod"] = async (t, c) =>
+        {
+            var (profile, _) = await t.NewProfileAsync(withRule: true);
+            var etag = await t.RuleETagAsync(profile);
+            return await PostToBladeAsync(c, $"{ProdPerimeter}/profiles/{profile}/inboundRules/delete", "rules-editor", [new("name", "r1"), new("etag", etag)]);
+        },
         ["ui.iam.view.prod"] = (t, c) => c.Page.GetAsync(ProdIam),
         ["ui.iam.assign.prod"] = (t, c) => t.AssignThroughIamAsync(c),
         ["ui.iam.remove.prod"] = (t, c) => t.RemoveThroughIamAsync(c),
@@ -188,6 +208,11 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
     {
         var request = Htmx(HttpMethod.Post, CreateWizard + "/validate?field=name", "wizard-name-message");
         request.Content = new FormUrlEncodedContent([new("subscription", Prod.ToString()), new("resourceGroup", "rg-prod-network"), new("name", "nsp-contoso-prod")]);
+    /// <summary>Posts like htmx does from a blade editor, with the caller's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> PostToBladeAsync(Caller caller, string url, string target, List<KeyValuePair<string, string>> fields)
+    {
+        var request = Htmx(HttpMethod.Post, url, target);
+        request.Content = new FormUrlEncodedContent(fields);
         if (caller.SignedIn)
         {
             request.Headers.Add("RequestVerificationToken", await caller.Page.AntiforgeryTokenAsync("/account/tokens"));
@@ -208,6 +233,28 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
             ["profileName"] = "defaultProfile",
             ["command"] = "create",
         });
+    /// <summary>A fresh profile in the production perimeter (through the API), optionally with one inbound rule r1.</summary>
+    private async Task<(string Name, string ETag)> NewProfileAsync(bool withRule = false)
+    {
+        var name = $"matrix-{Guid.NewGuid():N}"[..20];
+        var api = portal.Factory.CreateApiClient();
+        var perimeter = $"/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod";
+        (await api.PutAsJsonAsync($"{perimeter}/profiles/{name}?api-version=2025-05-01", new { properties = new { } })).EnsureSuccessStatusCode();
+        if (withRule)
+        {
+            (await api.PutAsJsonAsync($"{perimeter}/profiles/{name}/accessRules/r1?api-version=2025-05-01",
+                new { properties = new { direction = "Inbound", addressPrefixes = new[] { "198.51.100.0/24" } } })).EnsureSuccessStatusCode();
+        }
+
+        await using var db = portal.Factory.CreateDbContext();
+        return (name, await db.Profiles.Where(p => p.Name == name).Select(p => p.ETag).SingleAsync());
+    }
+
+    private async Task<string> RuleETagAsync(string profile)
+    {
+        await using var db = portal.Factory.CreateDbContext();
+        return await db.AccessRules.Where(r => r.Profile!.Name == profile).Select(r => r.ETag).SingleAsync();
+    }
 
     /// <summary>The Add role assignment panel, as an Owner of the scope would submit it.</summary>
     private async Task<HttpResponseMessage> AssignThroughIamAsync(Caller caller)
