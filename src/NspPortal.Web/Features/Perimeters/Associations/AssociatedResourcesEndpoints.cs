@@ -141,7 +141,8 @@ internal static class AssociatedResourcesEndpoints
             return current is null ? Results.NotFound() : Blade(current, null, [], StatusCodes.Status404NotFound, error!.Message, "error");
         }
 
-        var (pane, reason) = await AssociationPaneFactory.OpenAsync(current, action, names, value.Length > 0 ? value : null, db, await access.GrantsAsync(ct), traffic, ct);
+        var add = action == AssociationPanes.Add ? AddRequest.From(k => form[k], null) with { Command = null } : null;
+        var (pane, reason) = await AssociationPaneFactory.OpenAsync(current, action, names, value.Length > 0 ? value : null, db, await access.GrantsAsync(ct), traffic, add, ct);
         if (pane is null)
         {
             // Every selected association is gone: nothing to show the pane for.
@@ -153,10 +154,6 @@ internal static class AssociatedResourcesEndpoints
         {
             Problems = conflict ? [BladeResults.ChangedBySomeoneElse, error!.Message] : error is not null ? BladeResults.Problems(error) : [invalid!],
             ProblemKind = conflict ? "warning" : "error",
-            ProfileChoice = posted.ProfileChoice,
-            NewProfile = posted.NewProfile,
-            ExistingProfile = posted.ExistingProfile,
-            ChosenResources = posted.Resources,
         };
         var status = error is null || error.Kind == ServiceErrorKind.Invalid ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status409Conflict;
         return Blade(current, pane, names, status, null, "success");

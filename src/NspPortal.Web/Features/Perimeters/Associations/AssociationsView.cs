@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NspPortal.Data;
 using NspPortal.Data.Entities;
-using NspPortal.Data.Security;
 using NspPortal.Data.Traffic;
 using NspPortal.Engine.Catalog;
 using NspPortal.Engine.Model;
@@ -30,13 +29,6 @@ public sealed record AssociationRow(
     public PublicNetworkAccess Effective => Mode == AccessMode.Enforced ? PublicNetworkAccess.SecuredByPerimeter : Configured;
 
     /// <summary>The resource type as the portal names it ("Storage account").</summary>
-    public string TypeLabel => AssociableResourceTypes.Find(ResourceType)?.DisplayName ?? ResourceType;
-}
-
-/// <summary>A resource "+ Add" can associate: in the inventory, associable, in a subscription the caller can read, and
-/// not associated with any perimeter yet (one perimeter per resource, reference/nsp.md §2).</summary>
-public sealed record AddCandidate(string ResourceId, string Name, string ResourceType, string ResourceGroup, string Subscription, string Location)
-{
     public string TypeLabel => AssociableResourceTypes.Find(ResourceType)?.DisplayName ?? ResourceType;
 }
 
@@ -77,7 +69,11 @@ public sealed record AssociationPane(string Kind, IReadOnlyList<AssociationRow> 
     public WouldBeDeniedSummary? Impact { get; init; }
 
     // "+ Add"
-    public IReadOnlyList<AddCandidate> Candidates { get; init; } = [];
+
+    /// <summary>The wizard's "Select resources" pane, when open over the Add pane (null: closed).</summary>
+    public ResourcePicker.ResourcePickerState? PickerState { get; init; }
+
+    public ResourcePicker.PickerPage? PickerData { get; init; }
 
     /// <summary>"existing" or "new".</summary>
     public string ProfileChoice { get; init; } = "existing";
@@ -86,6 +82,7 @@ public sealed record AssociationPane(string Kind, IReadOnlyList<AssociationRow> 
 
     public string? ExistingProfile { get; init; }
 
+    /// <summary>ARM ids of the resources to associate (chosen in the picker).</summary>
     public IReadOnlyList<string> ChosenResources { get; init; } = [];
 }
 
@@ -93,8 +90,6 @@ public sealed record AssociationPane(string Kind, IReadOnlyList<AssociationRow> 
 public sealed record AssociationsView(Guid SubscriptionId, string ResourceGroup, string PerimeterName, Guid PerimeterId,
     IReadOnlyList<AssociationRow> Rows, IReadOnlyList<string> Profiles, bool CanWrite)
 {
-    public const int MaxCandidates = 200;
-
     public string PageUrl => PortalRoutes.Perimeter(SubscriptionId, ResourceGroup, PerimeterName, Menu.PerimeterMenu.Keys.AssociatedResources);
 
     public string ActionUrl(string action) => $"{PageUrl}/{action}";
@@ -146,19 +141,5 @@ public sealed record AssociationsView(Guid SubscriptionId, string ResourceGroup,
                 .Select(r => new AssociationRow(r.Id, r.Name, r.ETag, r.Resource, ArmIds.Resource(r.SubscriptionId, r.Group, r.ResourceType, r.Resource),
                     r.ResourceType, r.Group, r.Profile, r.AccessMode, r.PublicNetworkAccess, r.ResourceETag, r.ProvisioningState, r.HasProvisioningIssues))],
             profiles, canWrite);
-    }
-
-    /// <summary>Resources "+ Add" offers: unassociated inventory resources the caller may read, by name.</summary>
-    public static async Task<IReadOnlyList<AddCandidate>> CandidatesAsync(NspDbContext db, AccessGrants grants, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(grants);
-        var readable = grants.SubscriptionsWith(NspPermission.Read)?.ToArray();
-        var rows = await db.PaasResources.AsNoTracking()
-            .Where(r => r.Association == null && (readable == null || readable.Contains(r.ResourceGroup!.SubscriptionId)))
-            .OrderBy(r => r.NameKey).Take(MaxCandidates)
-            .Select(r => new { r.Name, r.ResourceType, Group = r.ResourceGroup!.Name, r.ResourceGroup.SubscriptionId, Subscription = r.ResourceGroup.Subscription!.DisplayName, r.Location })
-            .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new AddCandidate(ArmIds.Resource(r.SubscriptionId, r.Group, r.ResourceType, r.Name), r.Name, r.ResourceType, r.Group, r.Subscription, r.Location))];
     }
 }

@@ -166,14 +166,24 @@ public class AssociatedResourcesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AddingWithANewProfileCreatesItAndTheAssociationsTogether()
+    public async Task AddingWithANewProfilePicksResourcesThenCreatesProfileAndAssociationsTogether()
     {
         var client = await HtmxAsync(factory, "associations");
-        var pane = await FragmentAsync(await client.GetAsync($"{Page}?pane=add"));
-        var offered = pane.QuerySelectorAll("input[name=resource]").Select(i => i.GetAttribute("value")!.Split('/')[^1]).ToList();
+        var picker = await FragmentAsync(await client.GetAsync($"{Page}?pane=add&profileChoice=new&newProfile=analytics&value=Learning&command=picker-open"));
+        Assert.Equal("Select resources", picker.QuerySelector("#add-resource-picker h2")!.TextContent);
+        var offered = picker.QuerySelectorAll("#add-resource-picker input[name='picker.selected']:not([disabled])").Select(i => i.GetAttribute("value")!.Split('/')[^1]).Order().ToList();
         Assert.Equal(["sql-contoso-dev", "srch-contoso-catalog", "stcontosoaudit"], offered);
-        var audit = pane.QuerySelector("input[name=resource][value$=stcontosoaudit]")!.GetAttribute("value")!;
-        var search = pane.QuerySelector("input[name=resource][value$=srch-contoso-catalog]")!.GetAttribute("value")!;
+        Assert.Equal(3, picker.QuerySelectorAll("#add-resource-picker input[name='picker.selected'][disabled]").Length);
+        Assert.DoesNotContain(picker.QuerySelectorAll("#add-resource-picker input[name='picker.selected']"), i => i.GetAttribute("value")!.EndsWith("/sql-contoso-orders", StringComparison.Ordinal));
+        Assert.Equal("analytics", picker.QuerySelector("#add-new-profile")!.GetAttribute("value"));
+        var audit = picker.QuerySelector("input[name='picker.selected'][value$=stcontosoaudit]")!.GetAttribute("value")!;
+        var search = picker.QuerySelector("input[name='picker.selected'][value$=srch-contoso-catalog]")!.GetAttribute("value")!;
+
+        var selected = await FragmentAsync(await client.GetAsync($"{Page}?pane=add&profileChoice=new&newProfile=analytics&value=Learning&picker.open=true" +
+            $"&picker.selected={Uri.EscapeDataString(audit)}&picker.selected={Uri.EscapeDataString(search)}&command=picker-select"));
+        Assert.Null(selected.QuerySelector("#add-resource-picker"));
+        Assert.Equal([audit, search], selected.QuerySelectorAll("input[name=resource]").Select(i => i.GetAttribute("value")));
+        Assert.False(selected.QuerySelector("button[formaction$='/associatedResources/add']")!.HasAttribute("disabled"));
 
         var response = await client.PostAsync(Page + "/add", Form(("profileChoice", "new"), ("newProfile", "analytics"), ("value", "Learning"), ("resource", audit), ("resource", search)));
 
@@ -199,7 +209,7 @@ public class AssociatedResourcesTests : IAsyncLifetime
         Assert.Contains("nsp-contoso-dev", blade.QuerySelector(".context-pane .messagebar.error")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("vaults", blade.QuerySelector("#add-new-profile")!.GetAttribute("value"));
         Assert.True(blade.QuerySelector("input[name=profileChoice][value=new]")!.HasAttribute("checked"));
-        Assert.True(blade.QuerySelector($"input[name=resource][value='{free}']")!.HasAttribute("checked"));
+        Assert.Equal([free, taken], blade.QuerySelectorAll("input[type=hidden][name=resource]").Select(i => i.GetAttribute("value")));
         await using var db = factory.CreateDbContext();
         Assert.False(await db.Profiles.AnyAsync(p => p.Name == "vaults"));
         Assert.False(await db.ResourceAssociations.AnyAsync(a => a.PaasResource!.Name == "stcontosoaudit"));
