@@ -19,6 +19,10 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
     private static readonly string Tags = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/tags";
     private static readonly string Profiles = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/profiles";
     private static readonly string InboundRules = Profiles + "/defaultProfile/inboundRules";
+    private static readonly string Perimeter = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod";
+    private static readonly string Tags = Perimeter + "/tags";
+    private static readonly string Associations = Perimeter + "/associatedResources";
+    private static readonly string NoSuchResource = $"/subscriptions/{Prod}/resourceGroups/rg-prod-data/providers/Microsoft.Storage/storageAccounts/nosuchaccount";
 
     /// <summary>A form endpoint: where its token comes from, where it posts, its fields, and how to keep the input invalid.</summary>
     public sealed record FormTarget(string Name, string Page, string Post, string? Handler, string[] Fields, Action<List<KeyValuePair<string, string>>> KeepInvalid, bool Htmx = false, bool Anonymous = false)
@@ -75,6 +79,23 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
                 Set(f, "_action", "save");
             }, Htmx: true),
         new("delete access rule (htmx)", InboundRules, InboundRules + "/delete", null, ["name", "etag"],
+        new("change access mode (htmx)", Associations + "?pane=add", Associations + "/accessMode", null, ["selected", "etag", "selected", "etag", "value"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        new("configure public network access (htmx)", Associations + "?pane=add", Associations + "/publicNetworkAccess", null, ["selected", "etag", "value"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        new("move association (htmx)", Associations + "?pane=add", Associations + "/move", null, ["selected", "etag", "value"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        new("remove association (htmx)", Associations + "?pane=add", Associations + "/remove", null, ["selected", "etag"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        new("add association (htmx)", Associations + "?pane=add", Associations + "/add", null, ["profileChoice", "newProfile", "profile", "value", "resource"],
+            f => Set(f, "resource", NoSuchResource), Htmx: true),
+        new("delete perimeter (htmx)", Perimeter + "/overview?pane=delete", Perimeter + "/delete", null, ["etag", "confirmName", "force"],
+            f => Set(f, "confirmName", "not-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        new("diagnostic settings (htmx)", Perimeter + "/diagnosticSettings", Perimeter + "/diagnosticSettings/save", null, ["etag", "category", "category", "destination"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        new("create link (htmx)", Perimeter + "/links?pane=create", Perimeter + "/links/create", null, ["linkName", "remote", "local", "remoteInbound", "description"],
+            f => Set(f, "remote", $"/subscriptions/{Guid.NewGuid()}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityPerimeters/none"), Htmx: true),
+        new("delete link (htmx)", Perimeter + "/links?pane=create", Perimeter + "/links/delete", null, ["link", "etag", "confirmName"],
             f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
     ];
 
@@ -165,6 +186,13 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         { "/pickers/resources", ["picker.subscription", "picker.type", "picker.name", "picker.page", "picker.selected", "picker.exclude"] },
         { $"/deployments/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod", ["x"] },
         { $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/overview", ["x"] },
+        { $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/overview", ["x", "pane"] },
+        { Associations, ["pane", "selected", "selected", "result"] },
+        { Perimeter + "/links", ["pane", "link", "result", "linkName", "remote", "remoteId", "local", "remoteInbound", "description"] },
+        { Perimeter + "/linkReferences", ["result"] },
+        { Perimeter + "/diagnosticSettings", ["result"] },
+        { Perimeter + "/exportTemplate", ["format"] },
+        { Perimeter + "/activitylog", ["page"] },
     };
 
     [Theory]

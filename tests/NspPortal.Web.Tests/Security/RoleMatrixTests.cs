@@ -81,6 +81,11 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
             var etag = await t.RuleETagAsync(profile);
             return await PostToBladeAsync(c, $"{ProdPerimeter}/profiles/{profile}/inboundRules/delete", "rules-editor", [new("name", "r1"), new("etag", etag)]);
         },
+        ["ui.associations.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/associatedResources"),
+        ["ui.associations.mode.prod"] = (t, c) => t.ToggleAccessModeAsync(c),
+        ["ui.perimeter.delete.prod"] = (t, c) => PostHtmxAsync(c, ProdPerimeter + "/delete", "perimeter-delete", [new("etag", "x"), new("confirmName", "not-the-name")]),
+        ["ui.diagnostics.save.prod"] = (t, c) => t.SaveDiagnosticsAsync(c),
+        ["ui.export.download.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/exportTemplate/download?format=bicep"),
         ["ui.iam.view.prod"] = (t, c) => c.Page.GetAsync(ProdIam),
         ["ui.iam.assign.prod"] = (t, c) => t.AssignThroughIamAsync(c),
         ["ui.iam.remove.prod"] = (t, c) => t.RemoveThroughIamAsync(c),
@@ -210,6 +215,36 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
         request.Content = new FormUrlEncodedContent([new("subscription", Prod.ToString()), new("resourceGroup", "rg-prod-network"), new("name", "nsp-contoso-prod")]);
     /// <summary>Posts like htmx does from a blade editor, with the caller's antiforgery token.</summary>
     private static async Task<HttpResponseMessage> PostToBladeAsync(Caller caller, string url, string target, List<KeyValuePair<string, string>> fields)
+    /// <summary>Associated resources › Change access mode of stcontosoorders, to the other of Transition and Audit (so each
+    /// allowed caller really changes it), with its current ETag.</summary>
+    private async Task<HttpResponseMessage> ToggleAccessModeAsync(Caller caller)
+    {
+        NspPortal.Data.Entities.ResourceAssociationEntity association;
+        await using (var db = portal.Factory.CreateDbContext())
+        {
+            association = await db.ResourceAssociations.SingleAsync(a => a.PaasResource!.Name == "stcontosoorders");
+        }
+
+        var mode = association.AccessMode == NspPortal.Engine.Model.AccessMode.Learning ? "Audit" : "Learning";
+        return await PostHtmxAsync(caller, ProdPerimeter + "/associatedResources/accessMode", "associations",
+            [new("selected", association.Name), new("etag", association.ETag), new("value", mode)]);
+    }
+
+    /// <summary>Diagnostic settings › Save with the current ETag.</summary>
+    private async Task<HttpResponseMessage> SaveDiagnosticsAsync(Caller caller)
+    {
+        string etag;
+        await using (var db = portal.Factory.CreateDbContext())
+        {
+            etag = (await db.LoggingConfigurations.SingleAsync(c => c.Perimeter!.Name == "nsp-contoso-prod")).ETag;
+        }
+
+        return await PostHtmxAsync(caller, ProdPerimeter + "/diagnosticSettings/save", "diagnostic-settings",
+            [new("etag", etag), new("category", "NspPublicInboundPerimeterRulesDenied"), new("destination", caller.Name)]);
+    }
+
+    /// <summary>Posts like htmx does from a perimeter blade, with the caller's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> PostHtmxAsync(Caller caller, string url, string target, KeyValuePair<string, string>[] fields)
     {
         var request = Htmx(HttpMethod.Post, url, target);
         request.Content = new FormUrlEncodedContent(fields);
