@@ -16,7 +16,6 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     private static readonly Guid Prod = DemoTenant.Production;
     private static readonly string Transition = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/transition";
-    private static readonly string Tags = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/tags";
     private static readonly string Profiles = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/profiles";
     private static readonly string InboundRules = Profiles + "/defaultProfile/inboundRules";
     private static readonly string Perimeter = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod";
@@ -57,15 +56,6 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             f => { Set(f, "command", "create"); Set(f, "profileName", "bad profile name!"); }),
         new("create perimeter wizard (htmx)", Wizard, Wizard, "create-perimeter", WizardFields,
             f => { Set(f, "command", "create"); Set(f, "name", "-bad-"); }, Htmx: true),
-    ];
-
-    private const string Wizard = "/create/Microsoft.Network/networkSecurityPerimeters";
-
-    private static readonly string[] WizardFields =
-    [
-        "subscription", "resourceGroup", "createResourceGroup", "newResourceGroup", "name", "location", "profileName", "resource", "resourceAccessMode",
-        "inboundName", "inboundSourceType", "inboundSources", "outboundName", "outboundDestinations", "tagName", "tagValue", "tab", "visited",
-        "idempotencyKey", "picker.open", "picker.selected", "command",
         new("create profile (htmx)", Profiles, Profiles + "/create", null, ["name"],
             f => Set(f, "name", (f.Find(p => p.Key == "name").Value ?? "") + "/not-a-name"), Htmx: true),
         new("delete profile (htmx)", Profiles, Profiles + "/delete", null, ["name", "etag"],
@@ -79,6 +69,7 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
                 Set(f, "_action", "save");
             }, Htmx: true),
         new("delete access rule (htmx)", InboundRules, InboundRules + "/delete", null, ["name", "etag"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
         new("change access mode (htmx)", Associations + "?pane=add", Associations + "/accessMode", null, ["selected", "etag", "selected", "etag", "value"],
             f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
         new("configure public network access (htmx)", Associations + "?pane=add", Associations + "/publicNetworkAccess", null, ["selected", "etag", "value"],
@@ -97,6 +88,15 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             f => Set(f, "remote", $"/subscriptions/{Guid.NewGuid()}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityPerimeters/none"), Htmx: true),
         new("delete link (htmx)", Perimeter + "/links?pane=create", Perimeter + "/links/delete", null, ["link", "etag", "confirmName"],
             f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+    ];
+
+    private const string Wizard = "/create/Microsoft.Network/networkSecurityPerimeters";
+
+    private static readonly string[] WizardFields =
+    [
+        "subscription", "resourceGroup", "createResourceGroup", "newResourceGroup", "name", "location", "profileName", "resource", "resourceAccessMode",
+        "inboundName", "inboundSourceType", "inboundSources", "outboundName", "outboundDestinations", "tagName", "tagValue", "tab", "visited",
+        "idempotencyKey", "picker.open", "picker.selected", "command",
     ];
 
     [Theory]
@@ -151,8 +151,7 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             new StringContent("", Encoding.UTF8, "text/plain"),
         };
 
-        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", "/signout", Wizard, Wizard + "/validate?field=name" })
-        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", Profiles + "/create", InboundRules + "/save", "/signout" })
+        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", Profiles + "/create", InboundRules + "/save", "/signout", Wizard, Wizard + "/validate?field=name" })
         {
             foreach (var body in bodies)
             {
@@ -185,7 +184,6 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         { Wizard, ["tab", "x"] },
         { "/pickers/resources", ["picker.subscription", "picker.type", "picker.name", "picker.page", "picker.selected", "picker.exclude"] },
         { $"/deployments/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod", ["x"] },
-        { $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/overview", ["x"] },
         { $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/overview", ["x", "pane"] },
         { Associations, ["pane", "selected", "selected", "result"] },
         { Perimeter + "/links", ["pane", "link", "result", "linkName", "remote", "remoteId", "local", "remoteInbound", "description"] },
