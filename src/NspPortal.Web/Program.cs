@@ -5,6 +5,7 @@ using NspPortal.Web.Components;
 using NspPortal.Web.Features.Account;
 using NspPortal.Web.Features.AccessControl;
 using NspPortal.Web.Features.Perimeters.Tags;
+using NspPortal.Web.Features.Traffic;
 using NspPortal.Web.Hosting;
 using NspPortal.Web.Security.Authentication;
 using NspPortal.Web.Security.Authorization;
@@ -43,6 +44,7 @@ builder.Services.AddScoped<RoleAssignments>();
 builder.Services.AddScoped<PersonalAccessTokens>();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddArmApi(builder.Configuration);
+builder.Services.AddNspTraffic();
 
 var app = builder.Build();
 
@@ -81,6 +83,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapNspHealthChecks();
 app.MapAccountEndpoints();
 app.MapPerimeterTags();
+app.MapTrafficImport();
 app.MapRoleAssignmentsApi();
 app.MapRazorComponents<App>();
 app.MapArmApi();

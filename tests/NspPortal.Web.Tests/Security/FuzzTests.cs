@@ -40,6 +40,8 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             f => { if (f.Find(p => p.Key == "Action.Command").Value is { } v && v.Contains(':', StringComparison.Ordinal)) { Set(f, "Action.Command", "delete:" + Guid.NewGuid()); } }),
         new("apply tags (htmx)", Tags, Tags + "/apply", null, ["etag", "name", "value", "name", "value"],
             f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        // Fields only, never a file: every post is refused, none starts an import.
+        new("import traffic logs", "/traffic/import", "/traffic/import", null, ["skipInvalid", "file"], _ => { }),
     ];
 
     [Theory]
@@ -94,7 +96,7 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             new StringContent("", Encoding.UTF8, "text/plain"),
         };
 
-        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", "/signout" })
+        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", "/signout", "/traffic/import" })
         {
             foreach (var body in bodies)
             {
@@ -116,6 +118,7 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         { "/access-control", ["scope", "panel", "done"] },
         { "/access-control/users", ["done"] },
         { "/account/tokens", ["x"] },
+        { "/traffic/import", ["x"] },
         { Tags, ["result"] },
         { "/signin", ["returnUrl"] },
         { $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/overview", ["x"] },

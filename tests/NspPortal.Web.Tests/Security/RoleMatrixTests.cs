@@ -49,6 +49,7 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
         ["ui.iam.remove.prod"] = (t, c) => t.RemoveThroughIamAsync(c),
         ["ui.users.view"] = (t, c) => c.Page.GetAsync("/access-control/users"),
         ["ui.tokens"] = (t, c) => c.Page.GetAsync("/account/tokens"),
+        ["ui.traffic.import"] = (t, c) => c.Page.GetAsync("/traffic/import"),
         ["api.roleAssignments.list.root"] = (t, c) => c.Api.GetAsync("/providers/Microsoft.Authorization/roleAssignments" + Api),
         ["api.roleAssignments.list.prod"] = (t, c) => c.Api.GetAsync($"/subscriptions/{Prod}/providers/Microsoft.Authorization/roleAssignments" + Api),
         ["api.roleAssignments.put.prod"] = (t, c) => t.PutAssignmentAsync(c),
