@@ -1,14 +1,15 @@
-using NspPortal.Data;
 using NspPortal.Data.Security;
+using NspPortal.Data;
 using NspPortal.Web.Arm;
 using NspPortal.Web.Components;
 using NspPortal.Web.Features.AccessControl;
 using NspPortal.Web.Features.AccessRules;
 using NspPortal.Web.Features.Account;
 using NspPortal.Web.Features.CreatePerimeter;
-using NspPortal.Web.Features.Perimeters;
 using NspPortal.Web.Features.Perimeters.Tags;
+using NspPortal.Web.Features.Perimeters;
 using NspPortal.Web.Features.Profiles;
+using NspPortal.Web.Features.Traffic;
 using NspPortal.Web.Features.Transition;
 using NspPortal.Web.Hosting;
 using NspPortal.Web.Security.Authentication;
@@ -49,6 +50,7 @@ builder.Services.AddScoped<PersonalAccessTokens>();
 builder.Services.AddScoped<UserAdministration>();
 builder.Services.AddSingleton<WizardDeployments>();
 builder.Services.AddArmApi(builder.Configuration);
+builder.Services.AddNspTraffic();
 
 var app = builder.Build();
 
@@ -92,6 +94,7 @@ app.MapWizardValidation();
 app.MapProfileEditors();
 app.MapAccessRuleEditors();
 app.MapPerimeterBlade();
+app.MapTrafficImport();
 app.MapRoleAssignmentsApi();
 app.MapRazorComponents<App>();
 app.MapArmApi();

@@ -88,6 +88,8 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             f => Set(f, "remote", $"/subscriptions/{Guid.NewGuid()}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityPerimeters/none"), Htmx: true),
         new("delete link (htmx)", Perimeter + "/links?pane=create", Perimeter + "/links/delete", null, ["link", "etag", "confirmName"],
             f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        // Fields only, never a file: every post is refused, none starts an import.
+        new("import traffic logs", "/traffic/import", "/traffic/import", null, ["skipInvalid", "file"], _ => { }),
     ];
 
     private const string Wizard = "/create/Microsoft.Network/networkSecurityPerimeters";
@@ -151,7 +153,7 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             new StringContent("", Encoding.UTF8, "text/plain"),
         };
 
-        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", Profiles + "/create", InboundRules + "/save", "/signout", Wizard, Wizard + "/validate?field=name" })
+        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", Profiles + "/create", InboundRules + "/save", "/signout", Wizard, Wizard + "/validate?field=name", "/traffic/import" })
         {
             foreach (var body in bodies)
             {
@@ -173,6 +175,7 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         { "/access-control", ["scope", "panel", "done"] },
         { "/access-control/users", ["done"] },
         { "/account/tokens", ["x"] },
+        { "/traffic/import", ["x"] },
         { Tags, ["result"] },
         { Transition, ["association", "days", "profile", "broadest", "whatif", "unused", "result", "message"] },
         { Transition + "/switch", ["association", "days", "error", "reason", "message"] },

@@ -49,6 +49,7 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
         ["ui.profiles.delete.prod"] = async (t, c) =>
         {
             var (profile, etag) = await t.NewProfileAsync();
+        ["ui.traffic.import"] = (t, c) => c.Page.GetAsync("/traffic/import"),
             return await PostToBladeAsync(c, ProdPerimeter + "/profiles/delete", "profiles-editor", [new("name", profile), new("etag", etag)]);
         },
         ["ui.rules.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/profiles/defaultProfile/inboundRules"),

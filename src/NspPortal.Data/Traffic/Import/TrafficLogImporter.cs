@@ -94,6 +94,14 @@ public sealed class TrafficLogImporter(NspDbContext db, TimeProvider? time = nul
             return new TrafficImportResult(0, rejected, 0, errors, reader.Format, null);
         }
 
+        if (records == 0)
+        {
+            // An empty file: nothing to store, and no import to remember.
+            await transaction.RollbackAsync(cancellationToken);
+            options.Progress?.Report(new TrafficImportProgress(hashing.BytesRead, total, 0, 0, 0, 0, Done: true));
+            return new TrafficImportResult(0, 0, 0, errors, reader.Format, null);
+        }
+
         await FlushAsync();
         await rollups.FlushAsync(connection, transaction.GetDbTransaction(), cancellationToken);
         var recordId = await RecordAsync(contentHash, importId, options, reader.Format, imported, rejected, duplicates, first, last, cancellationToken);
