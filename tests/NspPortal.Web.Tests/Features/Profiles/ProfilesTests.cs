@@ -103,6 +103,20 @@ public class ProfilesTests(SeededPortal portal) : IClassFixture<SeededPortal>
     }
 
     [Fact]
+    public async Task TheApiDeletesAProfileWithRulesAndLogsEachDeletion()
+    {
+        // The same service path as the blade: the activity log must find the ids of rules deleted with their profile.
+        var name = await NewProfileWithRuleAsync();
+
+        var response = await portal.Factory.CreateApiClient().DeleteAsync(Api.Url($"{Perimeter}/profiles/{name}"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var db = portal.Factory.CreateDbContext();
+        var key = $"{Perimeter}/profiles/{name}".ToUpperInvariant();
+        Assert.Equal(2, await db.ActivityLog.CountAsync(e => e.ResourceIdKey.StartsWith(key) && e.OperationName.EndsWith("/delete")));
+    }
+
+    [Fact]
     public async Task AProfileInUseIsNotDeletedAndTheReasonIsShown()
     {
         var client = await HtmxAsync();
