@@ -30,7 +30,7 @@ public class PerimeterOverviewTests : IAsyncLifetime
              ("Perimeter GUID", "4a1f6c2e-8b3d-4e5f-9a7b-0c1d2e3f4a5b"), ("Provisioning state", "Succeeded"), ("Tags (edit)", "environment : production owner : network-security")],
             essentials.Select(e => (e.Item1, System.Text.RegularExpressions.Regex.Replace(e.Item2, @"\s+", " "))));
         var tiles = page.QuerySelectorAll(".tiles .tile").Select(t => (t.QuerySelector(".muted")!.TextContent, t.QuerySelector(".value")!.TextContent)).ToList();
-        Assert.Equal([("Profiles", "2"), ("Access rules", "4"), ("Associated resources", "6"), ("Transition (Learning)", "4"), ("Enforced", "2"), ("Audit", "0"), ("Links", "0")], tiles);
+        Assert.Equal([("Profiles", "2"), ("Access rules", "4"), ("Associated resources", "6"), ("Links", "0"), ("Transition (Learning)", "4"), ("Enforced", "2"), ("Audit", "0")], tiles);
         var profiles = page.QuerySelectorAll("table[aria-label=Profiles] tbody tr").Select(r => string.Join("|", r.QuerySelectorAll("td").Select(c => c.TextContent))).ToList();
         Assert.Equal(["defaultProfile|2|1|5", "monitoring|1|0|1"], profiles);
         Assert.Equal(3, page.QuerySelectorAll(".get-started .card").Length);

@@ -44,7 +44,7 @@ public class AssociationsBladeTests
               <td>SQL server</td>
               <td><a href="{{Base}}/profiles/defaultProfile">defaultProfile</a></td>
               <td><span class="mode mode-enforced">Enforced</span></td>
-              <td><span>Secured by perimeter</span><div class="muted small">Configured: Enabled (overridden while enforced)</div></td>
+              <td><span>Secured by perimeter</span><div class="muted small" title="Enforced mode overrides the resource's own public network access setting (reference: Azure's transition guidance).">Configured: Enabled</div></td>
               <td><span class="status ok"><span class="dot" aria-hidden="true"></span>Succeeded</span></td>
               <td><span class="muted">None</span></td>
               <td>
