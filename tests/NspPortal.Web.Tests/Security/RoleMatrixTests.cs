@@ -44,12 +44,12 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
         ["ui.resource.prod"] = (t, c) => c.Page.GetAsync($"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-data/providers/Microsoft.Sql/servers/sql-contoso-orders/overview"),
         ["ui.tags.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/tags"),
         ["ui.tags.apply.prod"] = (t, c) => t.ApplyTagsAsync(c),
+        ["ui.traffic.import"] = (t, c) => c.Page.GetAsync("/traffic/import"),
         ["ui.profiles.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/profiles"),
         ["ui.profiles.create.prod"] = (t, c) => PostToBladeAsync(c, ProdPerimeter + "/profiles/create", "profiles-editor", [new("name", $"matrix-{Guid.NewGuid():N}"[..20])]),
         ["ui.profiles.delete.prod"] = async (t, c) =>
         {
             var (profile, etag) = await t.NewProfileAsync();
-        ["ui.traffic.import"] = (t, c) => c.Page.GetAsync("/traffic/import"),
             return await PostToBladeAsync(c, ProdPerimeter + "/profiles/delete", "profiles-editor", [new("name", profile), new("etag", etag)]);
         },
         ["ui.rules.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/profiles/defaultProfile/inboundRules"),
