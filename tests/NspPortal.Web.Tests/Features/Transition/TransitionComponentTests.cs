@@ -62,7 +62,7 @@ public class TransitionComponentTests
             <div class="empty-state">
               <svg diff:ignore></svg>
               <h2>No traffic logged in this window</h2>
-              <p>Nothing was logged for stcontosoorders in the last 14 days. Import NSPAccessLogs (CSV or JSON), send requests to the decision
+              <p>Nothing was logged for stcontosoorders in the last 14 days. <a href="/traffic/import">Import NSPAccessLogs</a> (CSV or JSON), send requests to the decision
                 endpoint, or run <code>nsp simulate --days 14</code> to see a meaningful transition view.</p>
             </div>
             """, html);
