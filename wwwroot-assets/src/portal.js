@@ -107,7 +107,7 @@ document.addEventListener('click', async (e) => {
   const button = e.target.closest('[data-action="copy"]');
   if (!button) return;
   const input = document.getElementById(button.dataset.copyTarget || '');
-  if (!(input instanceof HTMLInputElement)) return;
+  if (!(input instanceof HTMLInputElement) && !(input instanceof HTMLTextAreaElement)) return;
   input.select();
   try {
     await navigator.clipboard.writeText(input.value);
@@ -142,11 +142,13 @@ document.querySelectorAll('form[data-selection]').forEach(syncSelection);
 
 // Type-to-confirm (delete a perimeter): the button marked data-confirm-button stays disabled until the input marked
 // data-confirm-name holds exactly that name. The server checks the name again.
-document.addEventListener('input', (e) => {
-  const input = e.target;
+function syncConfirm(input) {
   if (!(input instanceof HTMLInputElement) || !input.dataset.confirmName || !input.form) return;
   input.form.querySelectorAll('[data-confirm-button]').forEach((b) => { b.disabled = input.value !== input.dataset.confirmName; });
-});
+}
+document.addEventListener('input', (e) => syncConfirm(e.target));
+document.addEventListener('htmx:afterSettle', () => document.querySelectorAll('input[data-confirm-name]').forEach(syncConfirm));
+document.querySelectorAll('input[data-confirm-name]').forEach(syncConfirm);
 
 // A filter box inside a bigger form (the resource picker in the wizard): Enter filters (its htmx "search" trigger)
 // instead of submitting the surrounding form.
@@ -162,4 +164,20 @@ document.addEventListener('keydown', (e) => {
   if (e.key !== 'Escape') return;
   const close = document.querySelector('.context-pane [data-pane-close]');
   if (close instanceof HTMLElement) close.click();
+});
+
+// An open context pane is modal (aria-modal): Tab and Shift+Tab cycle through its fields and buttons instead of
+// wandering into the blade behind the backdrop.
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Tab') return;
+  const pane = document.querySelector('.context-pane');
+  if (!pane) return;
+  const focusable = [...pane.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])')]
+    .filter((el) => el.offsetParent !== null);
+  if (focusable.length === 0) return;
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  const inside = pane.contains(document.activeElement);
+  if (e.shiftKey && (document.activeElement === first || !inside)) { e.preventDefault(); last.focus(); }
+  else if (!e.shiftKey && (document.activeElement === last || !inside)) { e.preventDefault(); first.focus(); }
 });

@@ -7,7 +7,7 @@ namespace NspPortal.Data.Services;
 /// <summary>Resource associations (<c>networkSecurityPerimeters/resourceAssociations</c>): create or update, delete,
 /// reconcile, and the portal's "move to profile" and "change access mode" actions. Puts and deletes record an
 /// operation status, as Azure runs them asynchronously (reference/nsp.md §1.2).</summary>
-public sealed class AssociationService(NspDbContext db)
+public sealed partial class AssociationService(NspDbContext db)
 {
     private static readonly Func<IQueryable<PerimeterEntity>, IQueryable<PerimeterEntity>> WithAssociations = q => q
         .Include(p => p.Profiles)

@@ -16,8 +16,10 @@ public sealed record AssociationInput(string Name, string? PrivateLinkResourceId
 public sealed record LinkInput(string Name, string? AutoApprovedRemotePerimeterResourceId, IReadOnlyList<string>? LocalInboundProfiles,
     IReadOnlyList<string>? RemoteInboundProfiles, string? Description);
 
-/// <summary>A logging configuration PUT; the name is always <c>instance</c>.</summary>
-public sealed record LoggingConfigurationInput(string Name, IReadOnlyList<string>? EnabledLogCategories);
+/// <summary>A logging configuration PUT; the name is always <c>instance</c>. <paramref name="DestinationDescription"/>
+/// is the portal's note of where the logs go (Diagnostic settings); null keeps what is stored (the API has no such
+/// property), empty clears it.</summary>
+public sealed record LoggingConfigurationInput(string Name, IReadOnlyList<string>? EnabledLogCategories, string? DestinationDescription = null);
 
 /// <summary>What the create-perimeter wizard submits (reference/nsp.md §5.1): the perimeter, its first profile, the
 /// inbound and outbound rules of that profile and the resources to associate with it, created in one transaction.</summary>

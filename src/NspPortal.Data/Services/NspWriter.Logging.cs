@@ -5,6 +5,9 @@ namespace NspPortal.Data.Services;
 
 internal sealed partial class NspWriter
 {
+    /// <summary>The column's length (PerimeterConfigurations).</summary>
+    private const int MaxDestinationDescription = 1024;
+
     /// <summary>Creates or replaces the logging configuration singleton <c>instance</c> of a perimeter loaded with
     /// <see cref="Everything"/>; <c>version</c> starts at 0 and bumps on every change (reference/nsp.md §1.3).</summary>
     public Result<LoggingConfigurationEntity> PutLoggingConfiguration(PerimeterEntity perimeter, LoggingConfigurationInput input, Precondition precondition)
@@ -19,16 +22,31 @@ internal sealed partial class NspWriter
         AddIfNotNull(errors, FieldValidator.Name(NspResourceKind.LoggingConfiguration, input.Name));
         var categories = input.EnabledLogCategories ?? [];
         errors.AddRange(LogCategoryValidator.Validate(categories).Errors);
+        if (input.DestinationDescription is { Length: > MaxDestinationDescription })
+        {
+            errors.Add(new ValidationError("InvalidDestinationDescription", "destinationDescription",
+                $"The destination description has at most {MaxDestinationDescription} characters."));
+        }
+
         if (ServiceError.FromValidation(errors) is { } invalid)
         {
             return invalid;
         }
 
+        var destination = input.DestinationDescription is null ? existing?.DestinationDescription
+            : input.DestinationDescription.Trim() is { Length: > 0 } text ? text : null;
+
         // Stored with the canonical spelling of each category.
         var canonical = categories.Select(c => LogCategoryValidator.Categories.First(k => string.Equals(k, c, StringComparison.OrdinalIgnoreCase))).ToList();
         if (existing is null)
         {
-            var configuration = new LoggingConfigurationEntity { Perimeter = perimeter, PerimeterId = perimeter.Id, EnabledLogCategories = canonical };
+            var configuration = new LoggingConfigurationEntity
+            {
+                Perimeter = perimeter,
+                PerimeterId = perimeter.Id,
+                EnabledLogCategories = canonical,
+                DestinationDescription = destination,
+            };
             Writes.StampCreated(configuration, caller, now);
             perimeter.LoggingConfiguration = configuration;
             db.LoggingConfigurations.Add(configuration);
@@ -36,6 +54,7 @@ internal sealed partial class NspWriter
         }
 
         existing.EnabledLogCategories = canonical;
+        existing.DestinationDescription = destination;
         existing.Version++;
         Writes.StampModified(existing, caller, now);
         return Result<LoggingConfigurationEntity>.Ok(existing);

@@ -44,6 +44,49 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
         ["ui.resource.prod"] = (t, c) => c.Page.GetAsync($"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-data/providers/Microsoft.Sql/servers/sql-contoso-orders/overview"),
         ["ui.tags.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/tags"),
         ["ui.tags.apply.prod"] = (t, c) => t.ApplyTagsAsync(c),
+        ["ui.traffic.import"] = (t, c) => c.Page.GetAsync("/traffic/import"),
+        ["ui.profiles.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/profiles"),
+        ["ui.profiles.create.prod"] = (t, c) => PostToBladeAsync(c, ProdPerimeter + "/profiles/create", "profiles-editor", [new("name", $"matrix-{Guid.NewGuid():N}"[..20])]),
+        ["ui.profiles.delete.prod"] = async (t, c) =>
+        {
+            var (profile, etag) = await t.NewProfileAsync();
+            return await PostToBladeAsync(c, ProdPerimeter + "/profiles/delete", "profiles-editor", [new("name", profile), new("etag", etag)]);
+        },
+        ["ui.rules.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/profiles/defaultProfile/inboundRules"),
+        ["ui.rules.save.prod"] = async (t, c) =>
+        {
+            var (profile, _) = await t.NewProfileAsync();
+            return await PostToBladeAsync(c, $"{ProdPerimeter}/profiles/{profile}/inboundRules/save", "rules-editor",
+                [new("isNew", "true"), new("name", "matrix"), new("sourceType", "IPAddressRanges"), new("values", "203.0.113.0/24"), new("_action", "save")]);
+        },
+        ["ui.rules.delete.prod"] = async (t, c) =>
+        {
+            var (profile, _) = await t.NewProfileAsync(withRule: true);
+            var etag = await t.RuleETagAsync(profile);
+            return await PostToBladeAsync(c, $"{ProdPerimeter}/profiles/{profile}/inboundRules/delete", "rules-editor", [new("name", "r1"), new("etag", etag)]);
+        },
+        ["ui.logs.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/logs"),
+        ["ui.logs.export.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/logs/export.csv"),
+        ["ui.troubleshoot.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/troubleshoot"),
+        ["ui.transition.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/transition"),
+        ["ui.transition.switch.view.prod"] = (t, c) => t.SwitchPageAsync(c),
+        ["ui.transition.draft.add.prod"] = (t, c) => PostFormAsync(c, ProdPerimeter + "/transition/draft/add", new()
+        {
+            ["profile"] = "defaultProfile",
+            ["suggestion"] = "AddressPrefix:198.51.100.0/24",
+        }),
+        ["ui.transition.draft.apply.prod"] = (t, c) => PostFormAsync(c, ProdPerimeter + "/transition/draft/apply", new()
+        {
+            ["profile"] = "defaultProfile",
+            ["etag"] = "stale",
+            ["version"] = "0",
+        }),
+        ["ui.transition.switch.prod"] = (t, c) => t.SwitchAsync(c),
+        ["ui.associations.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/associatedResources"),
+        ["ui.associations.mode.prod"] = (t, c) => t.ToggleAccessModeAsync(c),
+        ["ui.perimeter.delete.prod"] = (t, c) => PostHtmxAsync(c, ProdPerimeter + "/delete", "perimeter-delete", [new("etag", "x"), new("confirmName", "not-the-name")]),
+        ["ui.diagnostics.save.prod"] = (t, c) => t.SaveDiagnosticsAsync(c),
+        ["ui.export.download.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/exportTemplate/download?format=bicep"),
         ["ui.iam.view.prod"] = (t, c) => c.Page.GetAsync(ProdIam),
         ["ui.iam.assign.prod"] = (t, c) => t.AssignThroughIamAsync(c),
         ["ui.iam.remove.prod"] = (t, c) => t.RemoveThroughIamAsync(c),
@@ -144,6 +187,103 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
         }
 
         return await caller.Page.SendAsync(request);
+    }
+
+    /// <summary>Associated resources › Change access mode of stcontosoorders, to the other of Transition and Audit (so each
+    /// allowed caller really changes it), with its current ETag.</summary>
+    private async Task<HttpResponseMessage> ToggleAccessModeAsync(Caller caller)
+    {
+        NspPortal.Data.Entities.ResourceAssociationEntity association;
+        await using (var db = portal.Factory.CreateDbContext())
+        {
+            association = await db.ResourceAssociations.SingleAsync(a => a.PaasResource!.Name == "stcontosoorders");
+        }
+
+        var mode = association.AccessMode == NspPortal.Engine.Model.AccessMode.Learning ? "Audit" : "Learning";
+        return await PostHtmxAsync(caller, ProdPerimeter + "/associatedResources/accessMode", "associations",
+            [new("selected", association.Name), new("etag", association.ETag), new("value", mode)]);
+    }
+
+    /// <summary>Diagnostic settings › Save with the current ETag.</summary>
+    private async Task<HttpResponseMessage> SaveDiagnosticsAsync(Caller caller)
+    {
+        string etag;
+        await using (var db = portal.Factory.CreateDbContext())
+        {
+            etag = (await db.LoggingConfigurations.SingleAsync(c => c.Perimeter!.Name == "nsp-contoso-prod")).ETag;
+        }
+
+        return await PostHtmxAsync(caller, ProdPerimeter + "/diagnosticSettings/save", "diagnostic-settings",
+            [new("etag", etag), new("category", "NspPublicInboundPerimeterRulesDenied"), new("destination", caller.Name)]);
+    }
+
+    /// <summary>Posts like htmx does from a perimeter blade, with the caller's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> PostHtmxAsync(Caller caller, string url, string target, KeyValuePair<string, string>[] fields)
+    {
+        var request = Htmx(HttpMethod.Post, url, target);
+        request.Content = new FormUrlEncodedContent(fields);
+        if (caller.SignedIn)
+        {
+            request.Headers.Add("RequestVerificationToken", await caller.Page.AntiforgeryTokenAsync("/account/tokens"));
+        }
+
+        return await caller.Page.SendAsync(request);
+    }
+
+    private async Task<string> StorageOrdersAssociationAsync()
+    {
+        await using var db = portal.Factory.CreateDbContext();
+        return (await db.ResourceAssociations.SingleAsync(a => a.PaasResource!.Name == "stcontosoorders")).Name;
+    }
+
+    private async Task<HttpResponseMessage> SwitchPageAsync(Caller caller) =>
+        await caller.Page.GetAsync(ProdPerimeter + "/transition/switch?association=" + await StorageOrdersAssociationAsync());
+
+    /// <summary>The switch to Enforced (a Write) with a stale ETag, so nothing changes and every caller with Write gets 409.</summary>
+    private async Task<HttpResponseMessage> SwitchAsync(Caller caller) =>
+        await PostFormAsync(caller, ProdPerimeter + "/transition/switch/apply", new()
+        {
+            ["association"] = await StorageOrdersAssociationAsync(),
+            ["resource"] = "stcontosoorders",
+            ["mode"] = "Enforced",
+            ["reason"] = "role matrix",
+            ["etag"] = "stale", // a Write caller gets 409 "changed by someone else": the same answer in any order
+        });
+
+    /// <summary>Posts like htmx does from a blade editor, with the caller's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> PostToBladeAsync(Caller caller, string url, string target, List<KeyValuePair<string, string>> fields)
+    {
+        var request = Htmx(HttpMethod.Post, url, target);
+        request.Content = new FormUrlEncodedContent(fields);
+        if (caller.SignedIn)
+        {
+            request.Headers.Add("RequestVerificationToken", await caller.Page.AntiforgeryTokenAsync("/account/tokens"));
+        }
+
+        return await caller.Page.SendAsync(request);
+    }
+
+    /// <summary>A fresh profile in the production perimeter (through the API), optionally with one inbound rule r1.</summary>
+    private async Task<(string Name, string ETag)> NewProfileAsync(bool withRule = false)
+    {
+        var name = $"matrix-{Guid.NewGuid():N}"[..20];
+        var api = portal.Factory.CreateApiClient();
+        var perimeter = $"/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod";
+        (await api.PutAsJsonAsync($"{perimeter}/profiles/{name}?api-version=2025-05-01", new { properties = new { } })).EnsureSuccessStatusCode();
+        if (withRule)
+        {
+            (await api.PutAsJsonAsync($"{perimeter}/profiles/{name}/accessRules/r1?api-version=2025-05-01",
+                new { properties = new { direction = "Inbound", addressPrefixes = new[] { "198.51.100.0/24" } } })).EnsureSuccessStatusCode();
+        }
+
+        await using var db = portal.Factory.CreateDbContext();
+        return (name, await db.Profiles.Where(p => p.Name == name).Select(p => p.ETag).SingleAsync());
+    }
+
+    private async Task<string> RuleETagAsync(string profile)
+    {
+        await using var db = portal.Factory.CreateDbContext();
+        return await db.AccessRules.Where(r => r.Profile!.Name == profile).Select(r => r.ETag).SingleAsync();
     }
 
     private const string CreateWizard = "/create/Microsoft.Network/networkSecurityPerimeters";

@@ -18,8 +18,9 @@ public sealed record ActivityLogRow(
     string SubscriptionName,
     string Caller);
 
-/// <summary>What the Activity log blade asks for: a subscription filter and a page, newest entries first.</summary>
-public sealed record ActivityLogListQuery(Guid? Subscription, int Page)
+/// <summary>What the Activity log blade asks for: a subscription filter and a page, newest entries first.
+/// <paramref name="Resource"/> narrows it to one resource and its children (a perimeter's Activity log blade).</summary>
+public sealed record ActivityLogListQuery(Guid? Subscription, int Page, string? Resource = null)
 {
     public const int PageSize = 50;
 
@@ -54,6 +55,13 @@ public static class ActivityLogList
         if (query.Subscription is { } subscription)
         {
             entries = entries.Where(e => e.SubscriptionId == subscription);
+        }
+
+        if (query.Resource is { } resource)
+        {
+            var key = resource.ToUpperInvariant();
+            var children = key + "/";
+            entries = entries.Where(e => e.ResourceIdKey == key || e.ResourceIdKey.StartsWith(children));
         }
 
         var total = await entries.CountAsync(cancellationToken);

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using NspPortal.Data;
 using NspPortal.Data.Entities;
 using NspPortal.Data.Security;
+using NspPortal.Data.Services;
+using NspPortal.Web.Arm.Authentication;
 using NspPortal.Web.Components;
 using NspPortal.Web.Security.Authorization;
 
@@ -11,7 +13,7 @@ namespace NspPortal.Web.Features.Perimeters.Tags;
 /// <summary>Apply on the Tags blade: <c>POST …/networkSecurityPerimeters/{name}/tags/apply</c>. Declares
 /// <see cref="NspPermission.Write"/>; the subscription in the route is the scope. Optimistic concurrency as the API:
 /// the form carries the ETag it was rendered with, and a save over a newer version is refused with 409 and the current
-/// tags. htmx gets the editor back (200 saved, 422 invalid, 409 conflict — htmx swaps those, see App.razor); a plain
+/// tags. Writes through <see cref="PerimeterService.UpdateTagsAsync"/>, the API's PATCH. htmx gets the editor back (200 saved, 422 invalid, 409 conflict — htmx swaps those, see App.razor); a plain
 /// form post is redirected back to the blade with the outcome.</summary>
 internal static class PerimeterTagsEndpoint
 {
@@ -38,11 +40,11 @@ internal static class PerimeterTagsEndpoint
 
     private static async Task<IResult> ApplyAsync(
         Guid subscriptionId, string resourceGroup, string name, IFormCollection form,
-        HttpContext context, NspDbContext db, CurrentAccess access, TimeProvider clock)
+        HttpContext context, NspDbContext db, PerimeterService perimeters, ICallerContext caller)
     {
         var htmx = context.Request.Headers["HX-Request"] == "true";
         var pageUrl = PortalRoutes.Perimeter(subscriptionId, resourceGroup, name, "tags");
-        var perimeter = await FindAsync(db, subscriptionId, resourceGroup, name, track: true);
+        var perimeter = await FindAsync(db, subscriptionId, resourceGroup, name, track: false);
         if (perimeter is null)
         {
             return htmx ? Results.NotFound() : Results.Redirect(pageUrl);
@@ -59,30 +61,28 @@ internal static class PerimeterTagsEndpoint
                 : Results.Redirect(pageUrl + "?result=invalid");
         }
 
-        if (!string.Equals(form["etag"].ToString(), perimeter.ETag, StringComparison.Ordinal))
+        // The API's PATCH: same writer, stamps and activity log; If-Match is the ETag the form was rendered with.
+        var result = await perimeters.UpdateTagsAsync(new PerimeterPath(subscriptionId, resourceGroup, name), tags, caller.Caller,
+            Precondition.Matching(form["etag"].ToString()), context.RequestAborted);
+        if (!result.Succeeded)
         {
-            return Conflict(perimeter, subscriptionId, resourceGroup, name, htmx, pageUrl);
-        }
-
-        perimeter.Tags = tags;
-        perimeter.ETag = ArmEntity.NewETag();
-        perimeter.LastModifiedAt = clock.GetUtcNow().UtcDateTime;
-        perimeter.LastModifiedBy = access.CallerName;
-        perimeter.LastModifiedByType = "User";
-        try
-        {
-            await db.SaveChangesAsync(context.RequestAborted);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Changed between our read and our write: the database compared the old ETag (concurrency token).
-            db.ChangeTracker.Clear();
             var current = await FindAsync(db, subscriptionId, resourceGroup, name, track: false);
-            return current is null ? Results.NotFound() : Conflict(current, subscriptionId, resourceGroup, name, htmx, pageUrl);
+            if (current is null)
+            {
+                return htmx ? Results.NotFound() : Results.Redirect(pageUrl);
+            }
+
+            return result.Error!.Kind == ServiceErrorKind.PreconditionFailed
+                ? Conflict(current, subscriptionId, resourceGroup, name, htmx, pageUrl)
+                : htmx
+                    ? Editor(current, subscriptionId, resourceGroup, name, Posted(names, values), BladeResults.StatusOf(result.Error), "The tags were not saved.", "error",
+                        BladeResults.Problems(result.Error))
+                    : Results.Redirect(pageUrl + "?result=invalid");
         }
 
+        var saved = result.Value!;
         return htmx
-            ? Editor(perimeter, subscriptionId, resourceGroup, name, PerimeterTagsEditor.RowsFor(perimeter.Tags), StatusCodes.Status200OK, "The tags were saved.", "success", [])
+            ? Editor(saved, subscriptionId, resourceGroup, name, PerimeterTagsEditor.RowsFor(saved.Tags), StatusCodes.Status200OK, "The tags were saved.", "success", [])
             : Results.Redirect(pageUrl + "?result=saved");
     }
 
