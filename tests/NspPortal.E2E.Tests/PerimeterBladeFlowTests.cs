@@ -97,4 +97,40 @@ public class PerimeterBladeFlowTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "No link references" })).ToBeVisibleAsync();
         portal.AssertNoProblems();
     }
+
+    [Fact]
+    public async Task ANewUserAddsAResourceWithANewProfileThroughTheResourcePicker()
+    {
+        var portal = await browser.NewPageAsync();
+        var page = portal.Page;
+        await page.GotoAsync("/browse/Microsoft.Network/networkSecurityPerimeters");
+        await page.GetByRole(AriaRole.Link, new() { Name = "nsp-contoso-prod" }).ClickAsync();
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "nsp-contoso-prod menu" }).GetByRole(AriaRole.Link, new() { Name = "Associated resources" }).ClickAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add", Exact = true }).ClickAsync();
+        var pane = page.GetByRole(AriaRole.Dialog, new() { Name = "Associate resources" });
+        await Expect(pane).ToBeVisibleAsync();
+        await pane.GetByLabel("Associate resources with a new profile").CheckAsync();
+        await pane.GetByLabel("New profile name").FillAsync("analytics");
+        await Expect(pane.GetByRole(AriaRole.Button, new() { Name = "Associate" })).ToBeDisabledAsync();
+        await pane.GetByRole(AriaRole.Button, new() { Name = "Add resources" }).ClickAsync();
+
+        var picker = page.GetByRole(AriaRole.Dialog, new() { Name = "Select resources" });
+        await Expect(picker).ToBeVisibleAsync();
+        await picker.GetByLabel("stcontosoaudit").CheckAsync();
+        await portal.ScreenshotAsync("associated-resources-add-picker");
+        await picker.GetByRole(AriaRole.Button, new() { Name = "Select" }).ClickAsync();
+
+        await Expect(picker).ToHaveCountAsync(0);
+        await Expect(pane.Locator("table[aria-label='Resources to associate'] tbody tr")).ToHaveCountAsync(1);
+        await Expect(pane.GetByLabel("New profile name")).ToHaveValueAsync("analytics");
+        await portal.ScreenshotAsync("associated-resources-add");
+        await pane.GetByRole(AriaRole.Button, new() { Name = "Associate" }).ClickAsync();
+
+        await Expect(page.Locator("#associations .messagebar.success")).ToHaveTextAsync("1 resource associated with the profile 'analytics' in Transition (Learning).");
+        var row = page.Locator("tr[data-association^='stcontosoaudit-']");
+        await Expect(row).ToContainTextAsync("analytics");
+        await Expect(row.Locator(".mode")).ToHaveTextAsync("Transition (Learning)");
+        portal.AssertNoProblems();
+    }
 }
