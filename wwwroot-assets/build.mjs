@@ -49,7 +49,7 @@ async function iconSprite() {
 await writeFile(new URL('./src/tokens.generated.css', import.meta.url), tokensCss());
 await writeFile(new URL('icons.svg', out), await iconSprite());
 await esbuild.build({
-  entryPoints: ['portal.js', 'charts.js', 'portal.css'].map((f) => new URL(`./src/${f}`, import.meta.url).pathname),
+  entryPoints: ['portal.js', 'charts.js', 'portal.css', 'charts.css'].map((f) => new URL(`./src/${f}`, import.meta.url).pathname),
   outdir: out.pathname,
   entryNames: '[name]',
   bundle: true,

@@ -14,6 +14,8 @@ public static class Program
         root.Add(EvaluateCommand.Create());
         root.Add(ExportCommand.Create());
         root.Add(ImportCommand.Create());
+        root.Add(LogsCommand.Create());
+        root.Add(SimulateCommand.Create());
         return root;
     }
 }

@@ -16,6 +16,8 @@ public static class NspDatabase
         ArgumentNullException.ThrowIfNull(settings);
         // Every context writes the activity log in the transaction of its changes (style habit 7).
         options.AddInterceptors(ActivityLog.ActivityLogInterceptor.Instance);
+        // …and the perimeters' configuration versions (the troubleshooter's "configuration at that time").
+        options.AddInterceptors(Traffic.Versions.ConfigurationVersionInterceptor.Instance);
         return settings.Provider switch
         {
             DatabaseProvider.Postgres => options.UseNpgsql(settings.ConnectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly)),

@@ -64,6 +64,9 @@ public class NspDbContext(DbContextOptions<NspDbContext> options) : IdentityUser
     /// layer sets it before every save; writes outside it (the demo seed) are recorded as <see cref="Caller.System"/>.</summary>
     public Caller Caller { get; set; } = Caller.System;
 
+    /// <summary>The configuration versions the save in progress will record (<c>ConfigurationVersionInterceptor</c>).</summary>
+    internal Traffic.Versions.PendingVersions? PendingVersions { get; set; }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);

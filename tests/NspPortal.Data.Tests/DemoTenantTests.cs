@@ -30,6 +30,16 @@ public class DemoTenantTests
         var types = await check.PaasResources.Select(r => r.ResourceType).ToListAsync();
         Assert.All(types, t => Assert.NotNull(AssociableResourceTypes.Find(t)));
         Assert.Contains(await check.PaasResources.ToListAsync(), r => r.FirewallIpRules.Count > 0);
+
+        // Two weeks of simulated traffic: a few thousand rows, would-be-denied ones among them, rollups that add up.
+        var rows = await check.TrafficLogs.CountAsync();
+        Assert.InRange(rows, 1000, 10_000);
+        Assert.True(await check.TrafficLogs.AnyAsync(r => r.Category == Engine.Evaluation.NspLogCategory.NspPublicInboundResourceRulesAllowed && r.AssociationId != null));
+        Assert.True(await check.TrafficLogs.AnyAsync(r => r.Category == Engine.Evaluation.NspLogCategory.NspPublicInboundPerimeterRulesAllowed));
+        Assert.True(await check.TrafficLogs.AnyAsync(r => r.Category == Engine.Evaluation.NspLogCategory.NspPublicInboundPerimeterRulesDenied));
+        Assert.True(await check.TrafficLogs.AnyAsync(r => r.ResultDirection == "Outbound"));
+        Assert.Equal(rows, await check.TrafficRollups.Where(r => r.Granularity == Data.Traffic.RollupGranularity.Day).SumAsync(r => r.Rows));
+        Assert.InRange((await check.TrafficLogs.MaxAsync(r => r.TimeGenerated)) - (await check.TrafficLogs.MinAsync(r => r.TimeGenerated)), TimeSpan.FromDays(13), TimeSpan.FromDays(14));
     }
 
     [Fact]

@@ -96,7 +96,7 @@ public sealed class PortalPage
         {
             if (message.Type == "error")
             {
-                problems.Add($"console: {message.Text}");
+                problems.Add($"console: {message.Text} ({message.Location})");
             }
         };
         page.PageError += (_, error) => problems.Add($"page error: {error}");
@@ -129,7 +129,10 @@ public sealed class PortalPage
     {
         var suffix = TestDatabase.Provider == NspPortal.Data.DatabaseProvider.Postgres ? "-postgres" : "";
         var path = Path.Combine(RepositoryPaths.TestResults("screenshots"), $"{name}{suffix}.png");
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        await Page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')"); // e.g. a pane sliding in
+        // Caret = Initial: hiding the caret makes Playwright set an inline style on the focused input, which the
+        // Content-Security-Policy refuses (a console error that would fail AssertNoProblems).
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Caret = ScreenshotCaret.Initial });
         return path;
     }
 }

@@ -2,6 +2,16 @@
 // apexcharts is pinned to 4.7.0, the last MIT release; 5+ carries a licence we cannot ship.
 import ApexCharts from 'apexcharts';
 
+// The Content-Security-Policy (style-src 'self') refuses inline <style> elements. apexcharts adds two: its stylesheet
+// (skipped when an element with id "apexcharts-css" exists: the page links dist/charts.css with that id) and its
+// legend rules, appended to each chart's legend foreignObject. Those rules ship in charts.css, so the element is
+// dropped here instead of being refused by the browser.
+const appendChild = Node.prototype.appendChild;
+Node.prototype.appendChild = function append(child) {
+  if (child instanceof HTMLStyleElement && this instanceof SVGForeignObjectElement) return child;
+  return appendChild.call(this, child);
+};
+
 const rendered = new WeakMap();
 
 function renderCharts(root) {

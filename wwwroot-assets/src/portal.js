@@ -73,8 +73,24 @@ function notify(kind, text) {
   bar.append(close);
   area.prepend(bar);
 }
+// An expired antiforgery token (a tab left open overnight): the server refuses the request, changes nothing and sends
+// a renewed token; put it everywhere the page keeps one, so pressing the button again works and nothing typed is lost.
+function renewAntiforgeryToken(token) {
+  document.querySelectorAll('input[name="__RequestVerificationToken"]').forEach((i) => { i.value = token; });
+  document.querySelectorAll('[hx-headers]').forEach((el) => {
+    try {
+      const headers = JSON.parse(el.getAttribute('hx-headers'));
+      if (headers && 'RequestVerificationToken' in headers) {
+        headers.RequestVerificationToken = token;
+        el.setAttribute('hx-headers', JSON.stringify(headers));
+      }
+    } catch { /* not JSON: not ours */ }
+  });
+}
 document.addEventListener('htmx:responseError', (e) => {
   const xhr = e.detail.xhr;
+  const renewed = xhr.getResponseHeader('X-Nsp-Antiforgery-Token');
+  if (renewed) renewAntiforgeryToken(renewed);
   const message = xhr.getResponseHeader('X-Nsp-Message');
   notify('error', message || `The request failed (${xhr.status} ${xhr.statusText}). Refresh the page and try again.`);
 });
@@ -134,9 +150,34 @@ document.addEventListener('input', (e) => syncConfirm(e.target));
 document.addEventListener('htmx:afterSettle', () => document.querySelectorAll('input[data-confirm-name]').forEach(syncConfirm));
 document.querySelectorAll('input[data-confirm-name]').forEach(syncConfirm);
 
+// A filter box inside a bigger form (the resource picker in the wizard): Enter filters (its htmx "search" trigger)
+// instead of submitting the surrounding form.
+document.addEventListener('keydown', (e) => {
+  const input = e.target;
+  if (e.key !== 'Enter' || !(input instanceof HTMLInputElement) || input.dataset.enter !== 'search') return;
+  e.preventDefault();
+  input.dispatchEvent(new Event('search'));
+});
+
 // Escape closes an open context pane (its close link), as in the Azure portal.
 document.addEventListener('keydown', (e) => {
   if (e.key !== 'Escape') return;
   const close = document.querySelector('.context-pane [data-pane-close]');
   if (close instanceof HTMLElement) close.click();
+});
+
+// An open context pane is modal (aria-modal): Tab and Shift+Tab cycle through its fields and buttons instead of
+// wandering into the blade behind the backdrop.
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Tab') return;
+  const pane = document.querySelector('.context-pane');
+  if (!pane) return;
+  const focusable = [...pane.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])')]
+    .filter((el) => el.offsetParent !== null);
+  if (focusable.length === 0) return;
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  const inside = pane.contains(document.activeElement);
+  if (e.shiftKey && (document.activeElement === first || !inside)) { e.preventDefault(); last.focus(); }
+  else if (!e.shiftKey && (document.activeElement === last || !inside)) { e.preventDefault(); first.focus(); }
 });

@@ -99,6 +99,12 @@ public sealed class ActivityLogInterceptor : SaveChangesInterceptor
                 break;
             case (AccessRuleEntity o, AccessRuleEntity c):
                 o.Profile = c.Profile ?? Tracked<ProfileEntity>(db, o.ProfileId);
+                if (o.Profile is { Perimeter: null } severed && db.ChangeTracker.Entries<ArmEntity>().FirstOrDefault(e => ReferenceEquals(e.Entity, severed)) is { } profileEntry)
+                {
+                    // Deleted together with its profile (a profile delete): the profile lost its perimeter as well.
+                    o.Profile = (ProfileEntity)Original(profileEntry, db);
+                }
+
                 break;
             case (ResourceAssociationEntity o, ResourceAssociationEntity c):
                 o.Perimeter = c.Perimeter ?? Tracked<PerimeterEntity>(db, o.PerimeterId);

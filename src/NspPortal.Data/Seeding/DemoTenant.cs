@@ -14,7 +14,10 @@ public static class DemoTenant
 
     /// <summary>Adds the demo tenant when the database holds no subscription yet.</summary>
     /// <returns>True when it seeded, false when the database already had data.</returns>
-    public static async Task<bool> SeedAsync(NspDbContext db, CancellationToken cancellationToken = default)
+    public static Task<bool> SeedAsync(NspDbContext db, CancellationToken cancellationToken = default) => SeedAsync(db, withTraffic: true, cancellationToken);
+
+    /// <summary>Seeds the demo tenant into an empty database, with (default) or without two weeks of simulated traffic.</summary>
+    public static async Task<bool> SeedAsync(NspDbContext db, bool withTraffic, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
         if (await db.Subscriptions.AnyAsync(cancellationToken))
@@ -26,6 +29,13 @@ public static class DemoTenant
         Build(db);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        // Two weeks of traffic, so a fresh install's transition view has something to show (a few thousand rows).
+        if (withTraffic)
+        {
+            await Traffic.TrafficSimulator.SimulateAsync(db, days: 14, cancellationToken: cancellationToken);
+        }
+
         return true;
     }
 

@@ -21,7 +21,11 @@ public static class NspServices
         services.AddScoped<ActivityLogService>();
         services.AddScoped<TemplateService>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddScoped<Traffic.ITrafficInsights, Traffic.NoTrafficLogged>();
+        services.AddScoped<Traffic.TrafficInsights>();
+        services.AddScoped<Traffic.ITrafficInsights>(sp => sp.GetRequiredService<Traffic.TrafficInsights>());
+        services.AddScoped<Traffic.TrafficLogSearch>();
+        services.AddScoped<TransitionService>();
+        services.AddScoped<Traffic.TransitionAnalysis>();
         return services;
     }
 }

@@ -20,7 +20,8 @@ public interface ITrafficInsights
     Task<WouldBeDeniedSummary> WouldBeDeniedAsync(Guid perimeterId, IReadOnlyCollection<Guid> associationIds, TimeSpan window, CancellationToken cancellationToken = default);
 }
 
-/// <summary>The answer while no traffic store exists: nothing has been logged.</summary>
+/// <summary>An answer that knows of no traffic (for hosts and tests without a traffic store; the portal registers
+/// <see cref="TrafficInsights"/>).</summary>
 public sealed class NoTrafficLogged(TimeProvider time) : ITrafficInsights
 {
     /// <inheritdoc />

@@ -64,6 +64,7 @@ internal static class ArmApi
         InventoryEndpoints.Map(api);
         ActivityLogEndpoints.Map(api);
         TemplateEndpoints.Map(api);
+        TrafficEndpoints.Map(api);
     }
 
     /// <summary>ARM's answer for a path no route serves: <c>InvalidResourceType</c> under a provider, <c>NotFound</c> otherwise.</summary>

@@ -22,6 +22,9 @@ internal static class DatabaseStartup
             await NspDatabase.MigrateAsync(db, settings, app.Lifetime.ApplicationStopping);
         }
 
+        // Perimeters saved before configuration versions were kept get their first one (the troubleshooter needs it).
+        await Data.Traffic.Versions.ConfigurationVersions.RecordMissingAsync(db, app.Lifetime.ApplicationStopping);
+
         if (app.Configuration.GetValue("Database:SeedDemoData", true) &&
             await DemoTenant.SeedAsync(db, app.Lifetime.ApplicationStopping))
         {

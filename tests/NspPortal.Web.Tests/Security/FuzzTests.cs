@@ -15,6 +15,9 @@ namespace NspPortal.Web.Tests.Security;
 public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
 {
     private static readonly Guid Prod = DemoTenant.Production;
+    private static readonly string Transition = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/transition";
+    private static readonly string Profiles = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/profiles";
+    private static readonly string InboundRules = Profiles + "/defaultProfile/inboundRules";
     private static readonly string Perimeter = $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod";
     private static readonly string Tags = Perimeter + "/tags";
     private static readonly string Associations = Perimeter + "/associatedResources";
@@ -43,6 +46,30 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             f => { if (f.Find(p => p.Key == "Action.Command").Value is { } v && v.Contains(':', StringComparison.Ordinal)) { Set(f, "Action.Command", "delete:" + Guid.NewGuid()); } }),
         new("apply tags (htmx)", Tags, Tags + "/apply", null, ["etag", "name", "value", "name", "value"],
             f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        new("add to draft", Transition, Transition + "/draft/add", null, ["profile", "suggestion", "etag", "return"], f => Set(f, "profile", "fuzz-no-profile")),
+        new("remove from draft", Transition, Transition + "/draft/remove", null, ["profile", "rule", "etag", "return"], _ => { }),
+        new("discard draft", Transition, Transition + "/draft/discard", null, ["profile", "etag", "return"], _ => { }),
+        new("apply draft", Transition, Transition + "/draft/apply", null, ["profile", "etag", "version", "return"], _ => { }),
+        new("switch access mode", Transition, Transition + "/switch/apply", null, ["association", "resource", "mode", "etag", "reason", "confirm", "newlyDenied", "logged"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N"))),
+        new("create perimeter wizard", Wizard, Wizard, "create-perimeter", WizardFields,
+            f => { Set(f, "command", "create"); Set(f, "profileName", "bad profile name!"); }),
+        new("create perimeter wizard (htmx)", Wizard, Wizard, "create-perimeter", WizardFields,
+            f => { Set(f, "command", "create"); Set(f, "name", "-bad-"); }, Htmx: true),
+        new("create profile (htmx)", Profiles, Profiles + "/create", null, ["name"],
+            f => Set(f, "name", (f.Find(p => p.Key == "name").Value ?? "") + "/not-a-name"), Htmx: true),
+        new("delete profile (htmx)", Profiles, Profiles + "/delete", null, ["name", "etag"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        new("save access rule (htmx)", InboundRules, InboundRules + "/save", null, ["isNew", "etag", "name", "sourceType", "values", "subscription", "yourValues"],
+            f =>
+            {
+                // Always a bad line, and always a save (retype, fix and keepMine only show the pane again, by design).
+                Set(f, "sourceType", "IPAddressRanges");
+                Set(f, "values", (f.Find(p => p.Key == "values").Value ?? "") + "\n999.0.0.1/33");
+                Set(f, "_action", "save");
+            }, Htmx: true),
+        new("delete access rule (htmx)", InboundRules, InboundRules + "/delete", null, ["name", "etag"],
+            f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
         new("change access mode (htmx)", Associations + "?pane=add", Associations + "/accessMode", null, ["selected", "etag", "selected", "etag", "value"],
             f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
         new("configure public network access (htmx)", Associations + "?pane=add", Associations + "/publicNetworkAccess", null, ["selected", "etag", "value"],
@@ -61,6 +88,17 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             f => Set(f, "remote", $"/subscriptions/{Guid.NewGuid()}/resourceGroups/rg/providers/Microsoft.Network/networkSecurityPerimeters/none"), Htmx: true),
         new("delete link (htmx)", Perimeter + "/links?pane=create", Perimeter + "/links/delete", null, ["link", "etag", "confirmName"],
             f => Set(f, "etag", "stale-" + Guid.NewGuid().ToString("N")), Htmx: true),
+        // Fields only, never a file: every post is refused, none starts an import.
+        new("import traffic logs", "/traffic/import", "/traffic/import", null, ["skipInvalid", "file"], _ => { }),
+    ];
+
+    private const string Wizard = "/create/Microsoft.Network/networkSecurityPerimeters";
+
+    private static readonly string[] WizardFields =
+    [
+        "subscription", "resourceGroup", "createResourceGroup", "newResourceGroup", "name", "location", "profileName", "resource", "resourceAccessMode",
+        "inboundName", "inboundSourceType", "inboundSources", "outboundName", "outboundDestinations", "tagName", "tagValue", "tab", "visited",
+        "idempotencyKey", "picker.open", "picker.selected", "command",
     ];
 
     [Theory]
@@ -115,7 +153,7 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
             new StringContent("", Encoding.UTF8, "text/plain"),
         };
 
-        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", "/signout" })
+        foreach (var url in new[] { "/signin", "/account/tokens", "/access-control", "/access-control/users", Tags + "/apply", Profiles + "/create", InboundRules + "/save", "/signout", Wizard, Wizard + "/validate?field=name", "/traffic/import" })
         {
             foreach (var body in bodies)
             {
@@ -137,8 +175,18 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         { "/access-control", ["scope", "panel", "done"] },
         { "/access-control/users", ["done"] },
         { "/account/tokens", ["x"] },
+        { "/traffic/import", ["x"] },
         { Tags, ["result"] },
+        { Transition, ["association", "days", "profile", "broadest", "whatif", "unused", "result", "message"] },
+        { Transition + "/switch", ["association", "days", "error", "reason", "message"] },
+        { Transition.Replace("/transition", "/logs", StringComparison.Ordinal), ["range", "category", "resource", "profile", "source", "subscription", "fqdn", "result", "after"] },
+        { Transition.Replace("/transition", "/troubleshoot", StringComparison.Ordinal), ["log", "direction", "resource", "sourceIp", "sourceSubscription", "sourceResource", "auth", "private", "trusted", "fqdn", "destinationResource"] },
+        { Profiles, ["panel", "result", "profile"] },
+        { InboundRules, ["panel", "rule", "result"] },
         { "/signin", ["returnUrl"] },
+        { Wizard, ["tab", "x"] },
+        { "/pickers/resources", ["picker.subscription", "picker.type", "picker.name", "picker.page", "picker.selected", "picker.exclude"] },
+        { $"/deployments/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod", ["x"] },
         { $"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/overview", ["x", "pane"] },
         { Associations, ["pane", "selected", "selected", "result"] },
         { Perimeter + "/links", ["pane", "link", "result", "linkName", "remote", "remoteId", "local", "remoteInbound", "description"] },

@@ -83,15 +83,33 @@ public class HardeningTests(SeededPortal portal) : IClassFixture<SeededPortal>
     }
 
     [Fact]
-    public async Task AnHtmxPostWithoutTheTokenHeaderIsRefusedWithAMessage()
+    public async Task AnHtmxPostWithoutTheTokenHeaderIsRefusedWithAMessageAndARenewedToken()
     {
         var client = portal.HtmxClient("tags-editor");
-        var url = $"/resource/subscriptions/{NspPortal.Data.Seeding.DemoTenant.Development}/resourceGroups/rg-dev-apps/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-dev/tags/apply";
+        var page = $"/resource/subscriptions/{NspPortal.Data.Seeding.DemoTenant.Development}/resourceGroups/rg-dev-apps/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-dev/tags";
+        var etag = Html.Parse(await portal.Client().GetStringAsync(page)).QuerySelector("input[name=etag]")!.GetAttribute("value")!;
+        var fields = new Dictionary<string, string> { ["etag"] = etag, ["name"] = "renewed", ["value"] = "1" };
 
-        var response = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "forged", ["value"] = "1" }));
+        var response = await client.PostAsync(page + "/apply", new FormUrlEncodedContent(fields));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(AntiforgeryGuard.Message, response.Headers.GetValues("X-Nsp-Message").Single());
+        Assert.Equal(AntiforgeryGuard.RenewedMessage, response.Headers.GetValues("X-Nsp-Message").Single());
+        // The page (portal.js) takes the renewed token and the user presses the button again: it passes.
+        var renewed = response.Headers.GetValues(AntiforgeryGuard.RenewedTokenHeader).Single();
+        client.DefaultRequestHeaders.AddAntiforgeryHeader(renewed);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(page + "/apply", new FormUrlEncodedContent(fields))).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAnonymousHtmxPostWithoutTheTokenGetsNoRenewedToken()
+    {
+        var client = portal.Factory.CreateAnonymousClient(allowAutoRedirect: false);
+        client.DefaultRequestHeaders.Add("HX-Request", "true");
+
+        var response = await client.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string> { ["Email"] = "x@y.z" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(response.Headers.Contains(AntiforgeryGuard.RenewedTokenHeader));
     }
 
     [Fact]

@@ -44,6 +44,44 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
         ["ui.resource.prod"] = (t, c) => c.Page.GetAsync($"/resource/subscriptions/{Prod}/resourceGroups/rg-prod-data/providers/Microsoft.Sql/servers/sql-contoso-orders/overview"),
         ["ui.tags.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/tags"),
         ["ui.tags.apply.prod"] = (t, c) => t.ApplyTagsAsync(c),
+        ["ui.traffic.import"] = (t, c) => c.Page.GetAsync("/traffic/import"),
+        ["ui.profiles.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/profiles"),
+        ["ui.profiles.create.prod"] = (t, c) => PostToBladeAsync(c, ProdPerimeter + "/profiles/create", "profiles-editor", [new("name", $"matrix-{Guid.NewGuid():N}"[..20])]),
+        ["ui.profiles.delete.prod"] = async (t, c) =>
+        {
+            var (profile, etag) = await t.NewProfileAsync();
+            return await PostToBladeAsync(c, ProdPerimeter + "/profiles/delete", "profiles-editor", [new("name", profile), new("etag", etag)]);
+        },
+        ["ui.rules.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/profiles/defaultProfile/inboundRules"),
+        ["ui.rules.save.prod"] = async (t, c) =>
+        {
+            var (profile, _) = await t.NewProfileAsync();
+            return await PostToBladeAsync(c, $"{ProdPerimeter}/profiles/{profile}/inboundRules/save", "rules-editor",
+                [new("isNew", "true"), new("name", "matrix"), new("sourceType", "IPAddressRanges"), new("values", "203.0.113.0/24"), new("_action", "save")]);
+        },
+        ["ui.rules.delete.prod"] = async (t, c) =>
+        {
+            var (profile, _) = await t.NewProfileAsync(withRule: true);
+            var etag = await t.RuleETagAsync(profile);
+            return await PostToBladeAsync(c, $"{ProdPerimeter}/profiles/{profile}/inboundRules/delete", "rules-editor", [new("name", "r1"), new("etag", etag)]);
+        },
+        ["ui.logs.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/logs"),
+        ["ui.logs.export.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/logs/export.csv"),
+        ["ui.troubleshoot.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/troubleshoot"),
+        ["ui.transition.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/transition"),
+        ["ui.transition.switch.view.prod"] = (t, c) => t.SwitchPageAsync(c),
+        ["ui.transition.draft.add.prod"] = (t, c) => PostFormAsync(c, ProdPerimeter + "/transition/draft/add", new()
+        {
+            ["profile"] = "defaultProfile",
+            ["suggestion"] = "AddressPrefix:198.51.100.0/24",
+        }),
+        ["ui.transition.draft.apply.prod"] = (t, c) => PostFormAsync(c, ProdPerimeter + "/transition/draft/apply", new()
+        {
+            ["profile"] = "defaultProfile",
+            ["etag"] = "stale",
+            ["version"] = "0",
+        }),
+        ["ui.transition.switch.prod"] = (t, c) => t.SwitchAsync(c),
         ["ui.associations.view.prod"] = (t, c) => c.Page.GetAsync(ProdPerimeter + "/associatedResources"),
         ["ui.associations.mode.prod"] = (t, c) => t.ToggleAccessModeAsync(c),
         ["ui.perimeter.delete.prod"] = (t, c) => PostHtmxAsync(c, ProdPerimeter + "/delete", "perimeter-delete", [new("etag", "x"), new("confirmName", "not-the-name")]),
@@ -54,6 +92,11 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
         ["ui.iam.remove.prod"] = (t, c) => t.RemoveThroughIamAsync(c),
         ["ui.users.view"] = (t, c) => c.Page.GetAsync("/access-control/users"),
         ["ui.tokens"] = (t, c) => c.Page.GetAsync("/account/tokens"),
+        ["ui.create.view"] = (t, c) => c.Page.GetAsync(CreateWizard),
+        ["ui.create.validate"] = (t, c) => ValidateInWizardAsync(c),
+        ["ui.create.submit.prod"] = (t, c) => CreateThroughWizardAsync(c),
+        ["ui.picker.fragment"] = (t, c) => c.Page.SendAsync(Htmx(HttpMethod.Get, "/pickers/resources?picker.name=contoso", "resource-picker-results")),
+        ["ui.deployment.prod"] = (t, c) => c.Page.GetAsync($"/deployments/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod"),
         ["api.roleAssignments.list.root"] = (t, c) => c.Api.GetAsync("/providers/Microsoft.Authorization/roleAssignments" + Api),
         ["api.roleAssignments.list.prod"] = (t, c) => c.Api.GetAsync($"/subscriptions/{Prod}/providers/Microsoft.Authorization/roleAssignments" + Api),
         ["api.roleAssignments.put.prod"] = (t, c) => t.PutAssignmentAsync(c),
@@ -186,6 +229,90 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
 
         return await caller.Page.SendAsync(request);
     }
+
+    private async Task<string> StorageOrdersAssociationAsync()
+    {
+        await using var db = portal.Factory.CreateDbContext();
+        return (await db.ResourceAssociations.SingleAsync(a => a.PaasResource!.Name == "stcontosoorders")).Name;
+    }
+
+    private async Task<HttpResponseMessage> SwitchPageAsync(Caller caller) =>
+        await caller.Page.GetAsync(ProdPerimeter + "/transition/switch?association=" + await StorageOrdersAssociationAsync());
+
+    /// <summary>The switch to Enforced (a Write) with a stale ETag, so nothing changes and every caller with Write gets 409.</summary>
+    private async Task<HttpResponseMessage> SwitchAsync(Caller caller) =>
+        await PostFormAsync(caller, ProdPerimeter + "/transition/switch/apply", new()
+        {
+            ["association"] = await StorageOrdersAssociationAsync(),
+            ["resource"] = "stcontosoorders",
+            ["mode"] = "Enforced",
+            ["reason"] = "role matrix",
+            ["etag"] = "stale", // a Write caller gets 409 "changed by someone else": the same answer in any order
+        });
+
+    /// <summary>Posts like htmx does from a blade editor, with the caller's antiforgery token.</summary>
+    private static async Task<HttpResponseMessage> PostToBladeAsync(Caller caller, string url, string target, List<KeyValuePair<string, string>> fields)
+    {
+        var request = Htmx(HttpMethod.Post, url, target);
+        request.Content = new FormUrlEncodedContent(fields);
+        if (caller.SignedIn)
+        {
+            request.Headers.Add("RequestVerificationToken", await caller.Page.AntiforgeryTokenAsync("/account/tokens"));
+        }
+
+        return await caller.Page.SendAsync(request);
+    }
+
+    /// <summary>A fresh profile in the production perimeter (through the API), optionally with one inbound rule r1.</summary>
+    private async Task<(string Name, string ETag)> NewProfileAsync(bool withRule = false)
+    {
+        var name = $"matrix-{Guid.NewGuid():N}"[..20];
+        var api = portal.Factory.CreateApiClient();
+        var perimeter = $"/subscriptions/{Prod}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod";
+        (await api.PutAsJsonAsync($"{perimeter}/profiles/{name}?api-version=2025-05-01", new { properties = new { } })).EnsureSuccessStatusCode();
+        if (withRule)
+        {
+            (await api.PutAsJsonAsync($"{perimeter}/profiles/{name}/accessRules/r1?api-version=2025-05-01",
+                new { properties = new { direction = "Inbound", addressPrefixes = new[] { "198.51.100.0/24" } } })).EnsureSuccessStatusCode();
+        }
+
+        await using var db = portal.Factory.CreateDbContext();
+        return (name, await db.Profiles.Where(p => p.Name == name).Select(p => p.ETag).SingleAsync());
+    }
+
+    private async Task<string> RuleETagAsync(string profile)
+    {
+        await using var db = portal.Factory.CreateDbContext();
+        return await db.AccessRules.Where(r => r.Profile!.Name == profile).Select(r => r.ETag).SingleAsync();
+    }
+
+    private const string CreateWizard = "/create/Microsoft.Network/networkSecurityPerimeters";
+
+    /// <summary>The wizard's as-you-type check of the name, as htmx posts it.</summary>
+    private static async Task<HttpResponseMessage> ValidateInWizardAsync(Caller caller)
+    {
+        var request = Htmx(HttpMethod.Post, CreateWizard + "/validate?field=name", "wizard-name-message");
+        request.Content = new FormUrlEncodedContent([new("subscription", Prod.ToString()), new("resourceGroup", "rg-prod-network"), new("name", "nsp-contoso-prod")]);
+        if (caller.SignedIn)
+        {
+            request.Headers.Add("RequestVerificationToken", await caller.Page.AntiforgeryTokenAsync("/account/tokens"));
+        }
+
+        return await caller.Page.SendAsync(request);
+    }
+
+    /// <summary>The wizard's Create for a new perimeter in the production subscription, as a plain form post.</summary>
+    private static async Task<HttpResponseMessage> CreateThroughWizardAsync(Caller caller) =>
+        await PostFormAsync(caller, CreateWizard, new()
+        {
+            ["_handler"] = "create-perimeter",
+            ["subscription"] = Prod.ToString(),
+            ["resourceGroup"] = "rg-prod-network",
+            ["name"] = $"nsp-matrix-{Guid.NewGuid():N}",
+            ["location"] = "westeurope",
+            ["profileName"] = "defaultProfile",
+            ["command"] = "create",
+        });
 
     /// <summary>The Add role assignment panel, as an Owner of the scope would submit it.</summary>
     private async Task<HttpResponseMessage> AssignThroughIamAsync(Caller caller)

@@ -4,6 +4,7 @@ using NspPortal.Data;
 using NspPortal.Data.Security;
 using NspPortal.Data.Services;
 using NspPortal.Engine.Hygiene;
+using NspPortal.Engine.Validation;
 using NspPortal.Web.Arm.Authentication;
 using NspPortal.Web.Features.Perimeters;
 using NspPortal.Web.Security.Authorization;
@@ -53,33 +54,47 @@ internal static class AccessRuleEndpoints
         }
 
         var action = form["_action"].ToString();
-        if (action == "retype")
+        switch (action)
         {
-            return Editor(view, posted, StatusCodes.Status200OK);
+            case "retype":
+                // The source type changed: the pane again for the new type, with everything typed so far.
+                return Editor(view, posted with { Focus = "type" }, StatusCodes.Status200OK);
+            case "keepMine":
+                // After a conflict: the user's own values back in the field, against the current ETag; saved only on Save.
+                return Editor(view, posted with { Values = posted.YourValues ?? posted.Values, CheckedSubscriptions = [], YourValues = null, Focus = "values" },
+                    StatusCodes.Status200OK);
         }
 
         var parsed = posted.Parse();
         if (action == "fix")
         {
-            var fixedValues = ValueList.ApplySuggestions(posted.Values, parsed);
-            var again = posted with { Values = fixedValues };
-            return Editor(view, again with { LineErrors = again.Parse().Errors }, StatusCodes.Status200OK);
+            var fixedValues = ValueList.ApplySuggestions(posted.Values, posted.SourceType == RuleSourceTypes.Subscriptions ? posted.ParseTyped() : parsed);
+            var again = posted with { Values = fixedValues, Focus = "values" };
+            var reparsed = again.Parse();
+            return Editor(view, again with { LineErrors = reparsed.Errors }, reparsed.IsValid ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
         }
 
-        if (!parsed.IsValid || (parsed.Values.Count == 0 && posted.Name.Length > 0))
+        var nameError = posted.IsNew ? FieldValidator.Name(NspResourceKind.AccessRule, posted.Name)?.Message : null;
+        var valuesError = parsed.IsValid && parsed.Values.Count == 0 ? EmptyValuesMessage(posted.SourceType) : null;
+        if (nameError is not null || valuesError is not null || !parsed.IsValid)
         {
-            var problems = parsed.IsValid ? new[] { "Enter at least one value." } : [];
-            return Invalid(context, view, posted with { LineErrors = parsed.Errors, Problems = problems }, path, profile, direction);
+            return Invalid(context, view, posted with { NameError = nameError, ValuesError = valuesError, LineErrors = parsed.Errors }, path, profile, direction);
         }
 
-        var precondition = posted.IsNew ? new Precondition(null, "*") : Precondition.Matching(posted.ETag);
+        // A rule opened for editing without its ETag (a tampered form) must not overwrite blindly: "missing" never matches.
+        var precondition = posted.IsNew ? new Precondition(null, "*") : Precondition.Matching(posted.ETag.Length == 0 ? "missing" : posted.ETag);
         var result = await rules.CreateOrUpdateAsync(path, view.Profile, posted.ToInput(direction, parsed.Values), caller.Caller, precondition, context.RequestAborted);
         if (result.Succeeded)
         {
             var saved = await LoadAsync(db, path, profile, direction, access, context.RequestAborted);
-            return BladeResults.IsHtmx(context)
-                ? Editor(saved!, null, StatusCodes.Status200OK, $"The rule '{posted.Name}' was saved.", "success")
-                : Results.Redirect(PageOf(path, profile, direction) + "?result=saved");
+            if (!BladeResults.IsHtmx(context))
+            {
+                return Results.Redirect(PageOf(path, profile, direction) + "?result=saved&rule=" + Uri.EscapeDataString(result.Value!.Name));
+            }
+
+            context.Response.Headers["HX-Push-Url"] = saved!.PageUrl;
+            var verb = posted.IsNew ? "added" : "saved";
+            return Editor(saved, null, StatusCodes.Status200OK, $"The rule '{result.Value!.Name}' was {verb} with {parsed.Values.Count} {(parsed.Values.Count == 1 ? "value" : "values")}.", "success");
         }
 
         var error = result.Error!;
@@ -88,14 +103,33 @@ internal static class AccessRuleEndpoints
             return Conflict(context, view, posted, path, profile, direction);
         }
 
-        return Invalid(context, view, posted with { Problems = BladeResults.Problems(error) }, path, profile, direction);
+        var messages = BladeResults.Problems(error);
+        var refused = error.Kind != ServiceErrorKind.Invalid
+            ? posted with { Problems = messages }
+            : IsNameTarget(error) ? posted with { NameError = string.Join(' ', messages) } : posted with { ValuesError = string.Join(' ', messages) };
+        return Invalid(context, view, refused, path, profile, direction, BladeResults.StatusOf(error));
     }
+
+    /// <summary>A stale save of a rule: the pane shows the current values, and what the user typed below them.</summary>
+    public const string ChangedBySomeoneElse =
+        "Someone else changed this rule after you opened it, so nothing was saved. The field shows its current values; what you typed is below. Put your values back to save them over the change, or edit the current ones.";
+
+    private static bool IsNameTarget(ServiceError error) =>
+        string.Equals(error.Target, "name", StringComparison.OrdinalIgnoreCase) || error.Details.Any(d => string.Equals(d.Target, "name", StringComparison.OrdinalIgnoreCase));
+
+    private static string EmptyValuesMessage(string sourceType) => sourceType switch
+    {
+        RuleSourceTypes.Subscriptions => "Choose at least one subscription or type its ID.",
+        RuleSourceTypes.Fqdn => "Enter at least one domain name.",
+        RuleSourceTypes.ServiceTags => "Enter at least one service tag.",
+        _ => "Enter at least one IP address range.",
+    };
 
     private static async Task<IResult> DeleteAsync(PerimeterPath path, string profile, AccessRuleDirection direction, IFormCollection form, HttpContext context,
         NspDbContext db, AccessRuleService rules, CurrentAccess access, ICallerContext caller)
     {
         var name = form["name"].ToString();
-        var result = await rules.DeleteAsync(path, profile, name, caller.Caller, Precondition.Matching(form["etag"].ToString()), context.RequestAborted);
+        var result = await rules.DeleteAsync(path, profile, name, caller.Caller, Precondition.Matching(form["etag"].ToString() is { Length: > 0 } etag ? etag : "missing"), context.RequestAborted);
         var view = await LoadAsync(db, path, profile, direction, access, context.RequestAborted);
         if (view is null)
         {
@@ -104,7 +138,7 @@ internal static class AccessRuleEndpoints
 
         if (!BladeResults.IsHtmx(context))
         {
-            return Results.Redirect(PageOf(path, profile, direction) + (result.Succeeded ? "?result=deleted" : "?result=conflict"));
+            return Results.Redirect(PageOf(path, profile, direction) + (result.Succeeded ? "?result=deleted" : "?result=conflict") + "&rule=" + Uri.EscapeDataString(name));
         }
 
         return result.Succeeded
@@ -116,10 +150,11 @@ internal static class AccessRuleEndpoints
                 : Editor(view, null, BladeResults.StatusOf(result.Error), result.Error.Message, "error");
     }
 
-    private static IResult Invalid(HttpContext context, AccessRulesView view, RuleForm form, PerimeterPath path, string profile, AccessRuleDirection direction) =>
+    private static IResult Invalid(HttpContext context, AccessRulesView view, RuleForm form, PerimeterPath path, string profile, AccessRuleDirection direction,
+        int status = StatusCodes.Status422UnprocessableEntity) =>
         BladeResults.IsHtmx(context)
-            ? Editor(view, form, StatusCodes.Status422UnprocessableEntity)
-            : Results.Redirect(PageOf(path, profile, direction) + "?result=invalid");
+            ? Editor(view, form, status)
+            : Results.Redirect(PageOf(path, profile, direction) + "?result=invalid&rule=" + Uri.EscapeDataString(form.Name));
 
     /// <summary>The rule changed (or appeared, or vanished) since the pane was opened: show what is stored now, keep what
     /// the user typed beside it, and save nothing.</summary>
@@ -127,7 +162,7 @@ internal static class AccessRuleEndpoints
     {
         if (!BladeResults.IsHtmx(context))
         {
-            return Results.Redirect(PageOf(path, profile, direction) + "?result=conflict");
+            return Results.Redirect(PageOf(path, profile, direction) + "?result=conflict&rule=" + Uri.EscapeDataString(posted.Name));
         }
 
         var typed = posted.SourceType == RuleSourceTypes.Subscriptions ? string.Join('\n', posted.CheckedSubscriptions.Concat([posted.Values])).Trim() : posted.Values;
@@ -136,12 +171,18 @@ internal static class AccessRuleEndpoints
             var pane = RuleForm.ForRule(current, view.KnownSubscriptions) with
             {
                 YourValues = typed,
-                Problems = [posted.IsNew ? $"A rule named '{current.Name}' already exists (someone may have just added it), so nothing was saved. These are its values; change them here or cancel and choose another name." : BladeResults.ChangedBySomeoneElse],
+                Problems = [posted.IsNew ? $"A rule named '{current.Name}' already exists (someone may have just added it), so nothing was saved. These are its values; change them here or cancel and choose another name." : ChangedBySomeoneElse],
             };
             return Editor(view, pane, StatusCodes.Status409Conflict);
         }
 
-        // Deleted (or turned into a generated rule) meanwhile: offer to add it again with what the user typed.
+        if (view.Find(posted.Name) is { ReadOnly: true } generated)
+        {
+            return Editor(view, posted with { NameError = $"The rule '{generated.Name}' was generated by a perimeter link and is read-only; choose another name." },
+                StatusCodes.Status409Conflict);
+        }
+
+        // Deleted meanwhile: offer to add it again with what the user typed.
         return Editor(view, posted with { IsNew = true, ETag = "", Problems = [$"The rule '{posted.Name}' was deleted by someone else after you opened it; nothing was saved. Add it again to keep your values."] },
             StatusCodes.Status409Conflict);
     }
@@ -153,6 +194,7 @@ internal static class AccessRuleEndpoints
             [nameof(AccessRulesEditor.Pane)] = pane,
             [nameof(AccessRulesEditor.Message)] = message,
             [nameof(AccessRulesEditor.MessageKind)] = kind,
+            [nameof(AccessRulesEditor.FromPost)] = true,
         });
 
     private static async Task<AccessRulesView?> LoadAsync(NspDbContext db, PerimeterPath path, string profile, AccessRuleDirection direction, CurrentAccess access,

@@ -25,6 +25,16 @@ public sealed record RuleForm
 
     public IReadOnlyList<ValueLineError> LineErrors { get; init; } = [];
 
+    /// <summary>What is wrong with the name, shown next to the name field.</summary>
+    public string? NameError { get; init; }
+
+    /// <summary>What is wrong with the values as a whole (none entered, the service refused them), next to the values field.</summary>
+    public string? ValuesError { get; init; }
+
+    /// <summary>Which field gets the focus when the pane is shown without errors: <c>type</c> after the source type was
+    /// changed (so arrowing through the radio group keeps working), otherwise the first field.</summary>
+    public string? Focus { get; init; }
+
     /// <summary>Errors that are not about one line (the name, the limit, a conflict).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
@@ -43,6 +53,7 @@ public sealed record RuleForm
             SourceType = form["sourceType"].ToString() is { Length: > 0 } type ? type : RuleSourceTypes.IpAddressRanges,
             Values = form["values"].ToString(),
             CheckedSubscriptions = [.. form["subscription"].Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!)],
+            YourValues = form.ContainsKey("yourValues") ? form["yourValues"].ToString() : null,
         };
     }
 
@@ -64,6 +75,9 @@ public sealed record RuleForm
         };
     }
 
+    /// <summary>True when some field is in error (the focus goes to the first of them).</summary>
+    public bool HasFieldErrors => NameError is not null || ValuesError is not null || LineErrors.Count > 0;
+
     /// <summary>The values parsed per line for the chosen type (known subscriptions ticked come first).</summary>
     public ValueListResult Parse() => SourceType switch
     {
@@ -72,6 +86,9 @@ public sealed record RuleForm
         RuleSourceTypes.ServiceTags => ServiceTagsOf(Values),
         _ => ValueList.AddressPrefixes(Values),
     };
+
+    /// <summary>Only the typed lines (not the ticked subscriptions), with line numbers of the textarea.</summary>
+    public ValueListResult ParseTyped() => SourceType == RuleSourceTypes.Subscriptions ? ValueList.Subscriptions(Values) : Parse();
 
     /// <summary>The request body the API would get for these values.</summary>
     public AccessRuleInput ToInput(AccessRuleDirection direction, IReadOnlyList<string> values) => new()

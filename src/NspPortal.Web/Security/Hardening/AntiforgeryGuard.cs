@@ -11,6 +11,16 @@ internal static class AntiforgeryGuard
 {
     public const string Message = "This form has expired or was not sent by the portal. Reload the page and try again.";
 
+    /// <summary>The htmx answer: the page keeps what was typed (htmx swaps nothing on 400) and gets a new token in
+    /// <see cref="RenewedTokenHeader"/>, which portal.js puts in place — so a tab left open overnight only needs the
+    /// button pressed again, not a reload that would lose the input.</summary>
+    public const string RenewedMessage =
+        "This page was open so long that its security token expired, so nothing was done. The token has been renewed and your input is still here: select the button again.";
+
+    /// <summary>Response header with a fresh request token for the caller's (possibly new) antiforgery cookie. Only the
+    /// page itself can read it (same origin), so it gives a forged cross-site request nothing.</summary>
+    public const string RenewedTokenHeader = "X-Nsp-Antiforgery-Token";
+
     public static IApplicationBuilder UseAntiforgeryGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var method = context.Request.Method;
@@ -27,6 +37,14 @@ internal static class AntiforgeryGuard
         {
             if (HtmxResponses.IsHtmx(context.Request))
             {
+                if (context.User.Identity?.IsAuthenticated == true)
+                {
+                    var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+                    context.Response.Headers[RenewedTokenHeader] = tokens.RequestToken;
+                    await HtmxResponses.RefuseAsync(context, StatusCodes.Status400BadRequest, RenewedMessage);
+                    return;
+                }
+
                 await HtmxResponses.RefuseAsync(context, StatusCodes.Status400BadRequest, Message);
                 return;
             }
