@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NspPortal.Data.Traffic;
 using NspPortal.Data.Security;
 using NspPortal.Data.Seeding;
 using NspPortal.Engine.Model;
@@ -56,8 +58,27 @@ public class AssociatedResourcesTests : IAsyncLifetime
         var client = await HtmxAsync(factory, "associations");
         var pane = await FragmentAsync(await client.GetAsync($"{Page}?pane=accessMode&selected={Assoc("stcontosoorders")}&selected={Assoc("evhns-contoso-telemetry")}"));
         Assert.Equal("Change access mode", pane.QuerySelector(".context-pane h2")!.TextContent);
-        Assert.Equal("none", pane.QuerySelector("[data-impact]")!.GetAttribute("data-impact"));
-        Assert.Contains("No traffic logged yet", pane.QuerySelector("[data-impact]")!.TextContent, StringComparison.Ordinal);
+        // The pane reports what the traffic log says for exactly these two associations over the last 7 days.
+        WouldBeDeniedSummary expected;
+        await using (var scope = factory.Services.CreateAsyncScope())
+        await using (var read = factory.CreateDbContext())
+        {
+            var ids = await read.ResourceAssociations.Where(a => a.Name == Assoc("stcontosoorders") || a.Name == Assoc("evhns-contoso-telemetry")).Select(a => a.Id).ToListAsync();
+            var perimeterId = await read.Perimeters.Where(p => p.Name == "nsp-contoso-prod").Select(p => p.Id).SingleAsync();
+            expected = await scope.ServiceProvider.GetRequiredService<ITrafficInsights>().WouldBeDeniedAsync(perimeterId, ids, TimeSpan.FromDays(7));
+        }
+
+        var impact = pane.QuerySelector("[data-impact]")!;
+        if (expected.NoTrafficLogged)
+        {
+            Assert.Equal("none", impact.GetAttribute("data-impact"));
+            Assert.Contains("No traffic logged yet", impact.TextContent, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(expected.WouldBeDenied.ToString(System.Globalization.CultureInfo.InvariantCulture), impact.GetAttribute("data-impact"));
+            Assert.Contains(expected.LoggedConnections.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " connections logged in the last 7 days", impact.TextContent, StringComparison.Ordinal);
+        }
         Assert.True(pane.QuerySelector("input[name=value][value=Enforced]")!.HasAttribute("checked"));
 
         var response = await client.PostAsync(Page + "/accessMode", Form([.. Hidden(pane), ("value", "Enforced")]));
