@@ -182,7 +182,7 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         { Transition.Replace("/transition", "/logs", StringComparison.Ordinal), ["range", "category", "resource", "profile", "source", "subscription", "fqdn", "result", "after"] },
         { Transition.Replace("/transition", "/troubleshoot", StringComparison.Ordinal), ["log", "direction", "resource", "sourceIp", "sourceSubscription", "sourceResource", "auth", "private", "trusted", "fqdn", "destinationResource"] },
         { Profiles, ["panel", "result", "profile"] },
-        { InboundRules, ["panel", "rule", "result"] },
+        { InboundRules, ["panel", "rule", "result", "type", "values", "subscription", "etag"] },
         { "/signin", ["returnUrl"] },
         { Wizard, ["tab", "x"] },
         { "/pickers/resources", ["picker.subscription", "picker.type", "picker.name", "picker.page", "picker.selected", "picker.exclude"] },

@@ -4,7 +4,6 @@ using NspPortal.Data;
 using NspPortal.Data.Security;
 using NspPortal.Data.Services;
 using NspPortal.Engine.Hygiene;
-using NspPortal.Engine.Validation;
 using NspPortal.Web.Arm.Authentication;
 using NspPortal.Web.Features.Perimeters;
 using NspPortal.Web.Security.Authorization;
@@ -74,11 +73,10 @@ internal static class AccessRuleEndpoints
             return Editor(view, again with { LineErrors = reparsed.Errors }, reparsed.IsValid ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity);
         }
 
-        var nameError = posted.IsNew ? FieldValidator.Name(NspResourceKind.AccessRule, posted.Name)?.Message : null;
-        var valuesError = parsed.IsValid && parsed.Values.Count == 0 ? EmptyValuesMessage(posted.SourceType) : null;
-        if (nameError is not null || valuesError is not null || !parsed.IsValid)
+        var checkedForm = posted.Checked(parsed);
+        if (checkedForm.HasFieldErrors)
         {
-            return Invalid(context, view, posted with { NameError = nameError, ValuesError = valuesError, LineErrors = parsed.Errors }, path, profile, direction);
+            return Invalid(context, view, checkedForm, path, profile, direction);
         }
 
         // A rule opened for editing without its ETag (a tampered form) must not overwrite blindly: "missing" never matches.
@@ -117,14 +115,6 @@ internal static class AccessRuleEndpoints
     private static bool IsNameTarget(ServiceError error) =>
         string.Equals(error.Target, "name", StringComparison.OrdinalIgnoreCase) || error.Details.Any(d => string.Equals(d.Target, "name", StringComparison.OrdinalIgnoreCase));
 
-    private static string EmptyValuesMessage(string sourceType) => sourceType switch
-    {
-        RuleSourceTypes.Subscriptions => "Choose at least one subscription or type its ID.",
-        RuleSourceTypes.Fqdn => "Enter at least one domain name.",
-        RuleSourceTypes.ServiceTags => "Enter at least one service tag.",
-        _ => "Enter at least one IP address range.",
-    };
-
     private static async Task<IResult> DeleteAsync(PerimeterPath path, string profile, AccessRuleDirection direction, IFormCollection form, HttpContext context,
         NspDbContext db, AccessRuleService rules, CurrentAccess access, ICallerContext caller)
     {
@@ -150,11 +140,26 @@ internal static class AccessRuleEndpoints
                 : Editor(view, null, BladeResults.StatusOf(result.Error), result.Error.Message, "error");
     }
 
+    /// <summary>htmx: the editor with the pane as posted and its errors. A plain post: back to the blade with the pane
+    /// and what was typed in the address (the page checks it again and shows the same errors), unless that would make
+    /// the address too long.</summary>
     private static IResult Invalid(HttpContext context, AccessRulesView view, RuleForm form, PerimeterPath path, string profile, AccessRuleDirection direction,
-        int status = StatusCodes.Status422UnprocessableEntity) =>
-        BladeResults.IsHtmx(context)
-            ? Editor(view, form, status)
-            : Results.Redirect(PageOf(path, profile, direction) + "?result=invalid&rule=" + Uri.EscapeDataString(form.Name));
+        int status = StatusCodes.Status422UnprocessableEntity)
+    {
+        if (BladeResults.IsHtmx(context))
+        {
+            return Editor(view, form, status);
+        }
+
+        var page = PageOf(path, profile, direction) + "?result=invalid&rule=" + Uri.EscapeDataString(form.Name);
+        var typed = $"{page}&panel={(form.IsNew ? "add" : "edit")}&type={Uri.EscapeDataString(form.SourceType)}&etag={Uri.EscapeDataString(form.ETag)}"
+            + string.Concat(form.CheckedSubscriptions.Select(s => "&subscription=" + Uri.EscapeDataString(s)))
+            + "&values=" + Uri.EscapeDataString(form.Values);
+        return Results.Redirect(typed.Length <= MaxRedirectLength ? typed : page);
+    }
+
+    /// <summary>Kestrel takes request lines up to 8 KB; stay well below.</summary>
+    private const int MaxRedirectLength = 6000;
 
     /// <summary>The rule changed (or appeared, or vanished) since the pane was opened: show what is stored now, keep what
     /// the user typed beside it, and save nothing.</summary>

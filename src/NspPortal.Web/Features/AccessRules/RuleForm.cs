@@ -87,6 +87,27 @@ public sealed record RuleForm
         _ => ValueList.AddressPrefixes(Values),
     };
 
+    /// <summary>The form with what the portal checks before asking the service: the name (of a new rule), every line,
+    /// and that there is at least one value. <see cref="HasFieldErrors"/> tells whether it may be saved.</summary>
+    public RuleForm Checked(ValueListResult parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        return this with
+        {
+            NameError = IsNew ? FieldValidator.Name(NspResourceKind.AccessRule, Name)?.Message : null,
+            ValuesError = parsed.IsValid && parsed.Values.Count == 0 ? EmptyValuesMessage(SourceType) : null,
+            LineErrors = parsed.Errors,
+        };
+    }
+
+    private static string EmptyValuesMessage(string sourceType) => sourceType switch
+    {
+        RuleSourceTypes.Subscriptions => "Choose at least one subscription or type its ID.",
+        RuleSourceTypes.Fqdn => "Enter at least one domain name.",
+        RuleSourceTypes.ServiceTags => "Enter at least one service tag.",
+        _ => "Enter at least one IP address range.",
+    };
+
     /// <summary>Only the typed lines (not the ticked subscriptions), with line numbers of the textarea.</summary>
     public ValueListResult ParseTyped() => SourceType == RuleSourceTypes.Subscriptions ? ValueList.Subscriptions(Values) : Parse();
 

@@ -372,6 +372,24 @@ public class AccessRuleEditorTests(SeededPortal portal) : IClassFixture<SeededPo
         Assert.NotNull(page.QuerySelector("tr[data-rule=plain]"));
     }
 
+    [Fact]
+    public async Task WithoutScriptsARefusedSaveComesBackWithWhatWasTypedAndItsErrors()
+    {
+        var profile = await NewProfileAsync();
+        var client = portal.Client(allowAutoRedirect: false);
+
+        var response = await client.SubmitFormAsync(Blade(profile) + "?panel=add", "form.rule-form",
+            new Dictionary<string, string> { ["name"] = "plain", ["values"] = "203.0.113.0/24\n10.0.0.1/8" }, ("_action", "save"));
+
+        var target = Html.RedirectTarget(response);
+        Assert.StartsWith(Blade(profile) + "?result=invalid&rule=plain&panel=add", target, StringComparison.Ordinal);
+        var page = Html.Parse(await client.GetStringAsync(target));
+        Assert.Equal("203.0.113.0/24\n10.0.0.1/8", page.QuerySelector("#rule-values")!.TextContent);
+        Assert.Equal("plain", page.QuerySelector("#rule-name")!.GetAttribute("value"));
+        Assert.Equal(["2"], page.QuerySelectorAll("ul.line-errors li").Select(li => li.GetAttribute("data-line")));
+        Assert.Equal(0, await RuleCountAsync(profile));
+    }
+
     // ---- helpers ----
 
     private async Task<string> NewProfileAsync()
