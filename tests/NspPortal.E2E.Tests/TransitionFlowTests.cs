@@ -12,9 +12,23 @@ public class TransitionFlowTests(BrowserFixture browser) : IClassFixture<Browser
     [Fact]
     public async Task AnAdministratorGoesFromLearningToEnforcedWithTheImpactKnown()
     {
-        await TrafficSeed.StorageOrdersAsync(browser.Portal);
+        // The log file an administrator exports from Log Analytics (NSPAccessLogs as CSV); the demo tenant's simulated
+        // traffic is cleared first so the numbers are this file's.
+        var file = Path.Combine(RepositoryPaths.TestResults("uploads"), "NSPAccessLogs-stcontosoorders.csv");
+        _ = browser.Portal.Services;
+        await using (var db = browser.Portal.CreateDbContext())
+        {
+            await TrafficSeed.ClearAsync(db);
+            await File.WriteAllTextAsync(file, (await TrafficSeed.ForAsync(db, "nsp-contoso-prod")).StorageOrders(DateTime.UtcNow).ToCsv());
+        }
+
         var portal = await browser.NewPageAsync();
         var page = portal.Page;
+        await page.GotoAsync("/traffic/import");
+        await page.GetByLabel("Log file").SetInputFilesAsync(file);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import" }).ClickAsync();
+        await Expect(page.Locator("[data-count=imported]")).ToHaveTextAsync("6");
+
         await page.GotoAsync("/resource/subscriptions/8f2b1c4e-5d6a-4b7c-9e0f-1a2b3c4d5e6f/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/overview");
         await page.GetByRole(AriaRole.Link, new() { Name = "Learning to Enforced" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "nsp-contoso-prod | Learning to Enforced" })).ToBeVisibleAsync();
@@ -43,7 +57,7 @@ public class TransitionFlowTests(BrowserFixture browser) : IClassFixture<Browser
         await Expect(page.Locator(".messagebar[role=status]")).ToContainTextAsync("Applied the draft to defaultProfile: 2 rule(s) written");
 
         var readiness = page.GetByRole(AriaRole.Table, new() { Name = "Associations and their readiness" });
-        await readiness.Locator("tr", new() { HasText = "stcontosoorders" }).GetByRole(AriaRole.Link, new() { Name = "Switch to Enforced…" }).ClickAsync();
+        await readiness.Locator("tr", new() { HasText = "stcontosoorders" }).GetByRole(AriaRole.Link, new() { Name = "Switch stcontosoorders to Enforced" }).ClickAsync();
         await Expect(page.Locator(".tile").Nth(1).Locator(".value")).ToHaveTextAsync("6");
         await page.GetByLabel(new Regex("^Type stcontosoorders to confirm")).FillAsync("stcontosoorders");
         await page.GetByLabel(new Regex("^Why are you switching")).FillAsync("Callers are covered by the new rules; the trusted service moves to a managed identity.");

@@ -11,8 +11,8 @@ internal static class FaultScenarios
 {
     public const string BulkRuleEdit = "bulk-rule-edit";
 
-    /// <summary>The hook for the traffic-log issue: a large log import (thousands of NSPAccessLogs rows in one
-    /// transaction) plugs in here, and <c>KillNineTests</c> gains a case for it with no other change.</summary>
+    /// <summary>A large traffic-log import (<see cref="Data.Traffic.Import.TrafficLogImporter"/>): one transaction for
+    /// the whole file, reported after every batch stored in it.</summary>
     public const string LogImport = "log-import";
 
     private const int Chunk = 100;
@@ -60,12 +60,90 @@ internal static class FaultScenarios
         return 0;
     }
 
-    public static Task<int> LogImportAsync(NspDbContext db, int rows)
+    /// <summary>Imports <paramref name="rows"/> raw NSP resource-log records (generated on the fly, never on disk) in one
+    /// transaction, printing <c>IN-TRANSACTION n</c> whenever more rows are stored in the open transaction, then
+    /// <c>COMMITTED</c> after the commit.</summary>
+    public static async Task<int> LogImportAsync(NspDbContext db, int rows)
     {
-        _ = db;
-        _ = rows;
-        Console.Error.WriteLine("The traffic-log import is not built yet (traffic-log issue); plug it in at FaultScenarios.LogImportAsync.");
-        return Task.FromResult(3);
+        long reported = 0;
+        var result = await new Data.Traffic.Import.TrafficLogImporter(db).ImportAsync(new GeneratedLogStream(rows), new Data.Traffic.Import.TrafficImportOptions
+        {
+            FileName = "kill-nine.json",
+            Progress = new Reporter(p =>
+            {
+                if (!p.Done && p.Imported > reported)
+                {
+                    reported = p.Imported;
+                    Report((int)p.Imported);
+                }
+            }),
+        });
+        Console.WriteLine("COMMITTED");
+        Console.Out.Flush();
+        return result.Imported == rows ? 0 : 4;
+    }
+
+    private sealed class Reporter(Action<Data.Traffic.Import.TrafficImportProgress> report) : IProgress<Data.Traffic.Import.TrafficImportProgress>
+    {
+        public void Report(Data.Traffic.Import.TrafficImportProgress value) => report(value);
+    }
+
+    /// <summary>JSON lines of distinct raw records for nsp-contoso-prod's storage account, produced as they are read.</summary>
+    private sealed class GeneratedLogStream(int rows) : Stream
+    {
+        private static readonly DateTime Start = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+        private byte[] _pending = [];
+        private int _offset;
+        private int _next;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_offset >= _pending.Length)
+            {
+                if (_next >= rows)
+                {
+                    return 0;
+                }
+
+                var text = new System.Text.StringBuilder();
+                for (var i = 0; i < 500 && _next < rows; i++, _next++)
+                {
+                    text.Append("{\"time\":\"").Append(Start.AddMilliseconds(_next * 10L).ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+                        .Append("\",\"count\":").Append(_next % 7 + 1)
+                        .Append(",\"resourceId\":\"/SUBSCRIPTIONS/8F2B1C4E-5D6A-4B7C-9E0F-1A2B3C4D5E6F/RESOURCEGROUPS/RG-PROD-NETWORK/PROVIDERS/MICROSOFT.NETWORK/NETWORKSECURITYPERIMETERS/NSP-CONTOSO-PROD\"")
+                        .Append(",\"category\":\"NspPublicInboundResourceRulesAllowed\",\"properties\":{\"serviceResourceId\":\"/subscriptions/8f2b1c4e-5d6a-4b7c-9e0f-1a2b3c4d5e6f/resourceGroups/rg-prod-data/providers/Microsoft.Storage/storageAccounts/stcontosoorders\"")
+                        .Append(",\"profile\":\"defaultProfile\",\"matchedRule\":{\"accessRule\":\"IP firewall\"},\"source\":{\"ipAddress\":\"198.51.100.").Append(_next % 250).Append("\"}}}\n");
+                }
+
+                _pending = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+                _offset = 0;
+            }
+
+            var n = Math.Min(count, _pending.Length - _offset);
+            Buffer.BlockCopy(_pending, _offset, buffer, offset, n);
+            _offset += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private static void Report(int written)

@@ -28,15 +28,30 @@ public sealed class TrafficSeed
         ArgumentNullException.ThrowIfNull(portal);
         _ = portal.Services; // starts the host: migrates and seeds the demo tenant
         await using var db = portal.CreateDbContext();
+        await ClearAsync(db);
         var seed = await ForAsync(db, "nsp-contoso-prod");
-        var now = DateTime.UtcNow;
-        seed.Inbound("stcontosoorders", NspLogCategory.NspPublicInboundResourceRulesAllowed, now.AddHours(-30), "198.51.100.7", count: 5)
+        seed.StorageOrders(DateTime.UtcNow);
+        await seed.SaveAsync(db);
+    }
+
+    /// <summary>Adds the rows of <see cref="StorageOrdersAsync"/> (times relative to <paramref name="now"/>) without saving them.</summary>
+    public TrafficSeed StorageOrders(DateTime now) =>
+        Inbound("stcontosoorders", NspLogCategory.NspPublicInboundResourceRulesAllowed, now.AddHours(-30), "198.51.100.7", count: 5)
             .Inbound("stcontosoorders", NspLogCategory.NspPublicInboundResourceRulesAllowed, now.AddHours(-5), "198.51.100.9", count: 2)
             .Inbound("stcontosoorders", NspLogCategory.NspPublicInboundPerimeterRulesAllowed, now.AddHours(-4), "203.0.113.9", count: 3, matchedRule: "allow-corp-network")
             .Outbound("stcontosoorders", NspLogCategory.NspPublicOutboundResourceRulesAllowed, now.AddHours(-3), "api.other.example", count: 2)
             .Inbound("stcontosoorders", NspLogCategory.NspPublicInboundResourceRulesAllowed, now.AddHours(-2), "198.51.100.200", count: 4, parameters: "auth: SAS")
             .Inbound("stcontosoorders", NspLogCategory.NspPublicInboundResourceRulesAllowed, now.AddHours(-1), "52.1.2.3", count: 6, matchedRule: "Trusted services");
-        await seed.SaveAsync(db);
+
+    /// <summary>The rows added so far as a Log Analytics CSV export of <c>NSPAccessLogs</c> (what the Logs blade exports).</summary>
+    public string ToCsv() => string.Join("\r\n", [Web.Features.Transition.LogsCsv.Header, .. rows.Select(Web.Features.Transition.LogsCsv.Line)]) + "\r\n";
+
+    /// <summary>Deletes every stored log row and rollup (the demo tenant's simulated traffic), so a test counts only its own.</summary>
+    public static async Task ClearAsync(NspDbContext db)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.TrafficRollups.ExecuteDeleteAsync();
+        await db.TrafficLogs.ExecuteDeleteAsync();
     }
 
     /// <summary>The rows added so far.</summary>

@@ -237,6 +237,14 @@ internal static class JsonLogReader
             return;
         }
 
+        if (RawRecordReader.TryRead(span, fields))
+        {
+            format(AccessLogFormat.ResourceLogJson);
+            var fast = fields.Build(out var problem);
+            results.Add(new AccessLogLine(line, fast, problem));
+            return;
+        }
+
         JsonDocument document;
         try
         {

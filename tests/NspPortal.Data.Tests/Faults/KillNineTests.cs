@@ -12,6 +12,7 @@ namespace NspPortal.Data.Tests.Faults;
 public class KillNineTests : IAsyncLifetime
 {
     private const int Rows = 2000;
+    private const int LogRows = 150_000;
     private TestDatabase database = null!;
 
     public async Task InitializeAsync()
@@ -61,11 +62,51 @@ public class KillNineTests : IAsyncLifetime
         Assert.Empty(before.RuleETags.Intersect(after.RuleETags.Where(e => e.Name.StartsWith("allow-corp", StringComparison.Ordinal))));
     }
 
-    [Fact]
-    public async Task TheLogImportHookIsNamedAndWaitsForTheTrafficLogIssue()
+    [Theory]
+    [InlineData(1)]        // the first batch is in the open transaction
+    [InlineData(100_000)]  // two thirds of the file
+    public async Task ALargeLogImportKilledMidTransactionLeavesNoneOfIt(int killAfter)
     {
-        await using var host = StartFaultHost(FaultHostScenario.LogImport);
-        await host.WaitForLineAsync(l => l.Contains("FaultScenarios.LogImportAsync", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+        var before = await TrafficAsync();
+
+        await using (var host = StartFaultHost(FaultHostScenario.LogImport, LogRows))
+        {
+            await host.WaitForLineAsync(l => l.StartsWith("IN-TRANSACTION ", StringComparison.Ordinal) && int.Parse(l[15..], System.Globalization.CultureInfo.InvariantCulture) >= killAfter,
+                TimeSpan.FromSeconds(120));
+            await host.KillHard();
+            Assert.NotEqual(0, host.ExitCode);
+            Assert.DoesNotContain("COMMITTED", host.Output);
+        }
+
+        await AssertOpensCleanlyAsync();
+        Assert.Equal(before, await TrafficAsync());
+    }
+
+    [Fact]
+    public async Task ALargeLogImportThatCommitsIsThereInFullAfterAKill()
+    {
+        var before = await TrafficAsync();
+
+        await using (var host = StartFaultHost(FaultHostScenario.LogImport, LogRows))
+        {
+            await host.WaitForLineAsync(l => l == "COMMITTED", TimeSpan.FromSeconds(180));
+            await host.KillHard();
+        }
+
+        await AssertOpensCleanlyAsync();
+        var after = await TrafficAsync();
+        Assert.Equal((before.Rows + LogRows, before.Imports + 1), (after.Rows, after.Imports));
+        Assert.Equal(after.Rows, after.HourRollupRows);
+        Assert.Equal(after.Rows, after.DayRollupRows);
+    }
+
+    /// <summary>What a log import touches: rows, imports, the rollups' row counts.</summary>
+    private async Task<(long Rows, int Imports, long HourRollupRows, long DayRollupRows)> TrafficAsync()
+    {
+        await using var db = database.CreateContext();
+        return (await db.TrafficLogs.LongCountAsync(), await db.TrafficImports.CountAsync(),
+            await db.TrafficRollups.Where(r => r.Granularity == Data.Traffic.RollupGranularity.Hour).SumAsync(r => r.Rows),
+            await db.TrafficRollups.Where(r => r.Granularity == Data.Traffic.RollupGranularity.Day).SumAsync(r => r.Rows));
     }
 
     /// <summary>What the bulk edit touches: the rule count, every rule's ETag, the profile's accessRulesVersion.</summary>
@@ -103,9 +144,9 @@ public class KillNineTests : IAsyncLifetime
         }
     }
 
-    private ChildProcess StartFaultHost(string scenario) => ChildProcess.StartDotnet(
+    private ChildProcess StartFaultHost(string scenario, int rows = Rows) => ChildProcess.StartDotnet(
         FaultHostScenario.Dll,
-        [scenario, database.Settings.Provider.ToString(), database.Settings.ConnectionString, Rows.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        [scenario, database.Settings.Provider.ToString(), database.Settings.ConnectionString, rows.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 }
 
 /// <summary>Where the fault host is and what it can do (names as in <c>NspPortal.FaultHost/FaultScenarios.cs</c>).</summary>

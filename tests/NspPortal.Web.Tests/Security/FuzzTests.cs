@@ -55,7 +55,7 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
         new("create perimeter wizard", Wizard, Wizard, "create-perimeter", WizardFields,
             f => { Set(f, "command", "create"); Set(f, "profileName", "bad profile name!"); }),
         new("create perimeter wizard (htmx)", Wizard, Wizard, "create-perimeter", WizardFields,
-            f => { Set(f, "command", "create"); Set(f, "name", "-bad-"); }, Htmx: true),
+            f => { Set(f, "command", "create"); Set(f, "perimeterName", "-bad-"); }, Htmx: true),
         new("create profile (htmx)", Profiles, Profiles + "/create", null, ["name"],
             f => Set(f, "name", (f.Find(p => p.Key == "name").Value ?? "") + "/not-a-name"), Htmx: true),
         new("delete profile (htmx)", Profiles, Profiles + "/delete", null, ["name", "etag"],
@@ -96,8 +96,8 @@ public class FuzzTests(SeededPortal portal) : IClassFixture<SeededPortal>
 
     private static readonly string[] WizardFields =
     [
-        "subscription", "resourceGroup", "createResourceGroup", "newResourceGroup", "name", "location", "profileName", "resource", "resourceAccessMode",
-        "inboundName", "inboundSourceType", "inboundSources", "outboundName", "outboundDestinations", "tagName", "tagValue", "tab", "visited",
+        "subscription", "resourceGroup", "createResourceGroup", "newResourceGroup", "perimeterName", "location", "profileName", "resource", "resourceAccessMode",
+        "inboundName", "inboundSourceType", "inboundSources", "outboundName", "outboundDestinations", "tag.name", "tag.value", "tab", "visited",
         "idempotencyKey", "picker.open", "picker.selected", "command",
     ];
 

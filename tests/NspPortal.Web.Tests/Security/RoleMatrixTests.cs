@@ -292,7 +292,7 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
     private static async Task<HttpResponseMessage> ValidateInWizardAsync(Caller caller)
     {
         var request = Htmx(HttpMethod.Post, CreateWizard + "/validate?field=name", "wizard-name-message");
-        request.Content = new FormUrlEncodedContent([new("subscription", Prod.ToString()), new("resourceGroup", "rg-prod-network"), new("name", "nsp-contoso-prod")]);
+        request.Content = new FormUrlEncodedContent([new("subscription", Prod.ToString()), new("resourceGroup", "rg-prod-network"), new("perimeterName", "nsp-contoso-prod")]);
         if (caller.SignedIn)
         {
             request.Headers.Add("RequestVerificationToken", await caller.Page.AntiforgeryTokenAsync("/account/tokens"));
@@ -308,7 +308,7 @@ public class RoleMatrixTests(SeededPortal portal) : IClassFixture<SeededPortal>
             ["_handler"] = "create-perimeter",
             ["subscription"] = Prod.ToString(),
             ["resourceGroup"] = "rg-prod-network",
-            ["name"] = $"nsp-matrix-{Guid.NewGuid():N}",
+            ["perimeterName"] = $"nsp-matrix-{Guid.NewGuid():N}",
             ["location"] = "westeurope",
             ["profileName"] = "defaultProfile",
             ["command"] = "create",

@@ -13,13 +13,6 @@ internal sealed class PostgresTrafficLogWriter(NpgsqlConnection connection, DbTr
 {
     private const string Staging = "nsp_traffic_staging";
 
-    private static readonly NpgsqlDbType[] Types =
-    [
-        NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Uuid, NpgsqlDbType.Bytea, NpgsqlDbType.TimestampTz,
-        NpgsqlDbType.TimestampTz, NpgsqlDbType.Integer, NpgsqlDbType.Varchar,
-        .. Enumerable.Repeat(NpgsqlDbType.Text, Columns.Length - 9),
-    ];
-
     private static readonly FrozenDictionary<string, NspLogCategory> Categories =
         Enum.GetValues<NspLogCategory>().ToDictionary(c => c.ToString(), c => c, StringComparer.Ordinal).ToFrozenDictionary(StringComparer.Ordinal);
 
@@ -46,21 +39,12 @@ internal sealed class PostgresTrafficLogWriter(NpgsqlConnection connection, DbTr
 
         await using (var copy = await connection.BeginBinaryImportAsync($"COPY {Staging} ({ColumnList}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            // Synchronous writes: COPY buffers them; a task per field would cost more than the field.
+            // Synchronous, typed writes: COPY buffers them; a task per field, or resolving an object's type per field,
+            // would cost more than the field.
             foreach (var row in rows)
             {
                 copy.StartRow();
-                for (var i = 0; i < Columns.Length; i++)
-                {
-                    if (Value(row, importId, i) is { } value)
-                    {
-                        copy.Write(value, Types[i]);
-                    }
-                    else
-                    {
-                        copy.WriteNull();
-                    }
-                }
+                WriteRow(copy, row, importId);
             }
 
             await copy.CompleteAsync(cancellationToken);
@@ -87,6 +71,53 @@ internal sealed class PostgresTrafficLogWriter(NpgsqlConnection connection, DbTr
         }
 
         return inserted;
+    }
+
+    private static void WriteRow(NpgsqlBinaryImporter copy, TrafficRow row, Guid? importId)
+    {
+        var r = row.Record;
+        Uuid(copy, row.PerimeterId);
+        Uuid(copy, row.AssociationId);
+        Uuid(copy, row.SubscriptionId);
+        Uuid(copy, importId);
+        copy.Write(row.Hash, NpgsqlDbType.Bytea);
+        copy.Write(r.TimeGenerated, NpgsqlDbType.TimestampTz);
+        if (r.TimeGeneratedEndTime is { } end)
+        {
+            copy.Write(end, NpgsqlDbType.TimestampTz);
+        }
+        else
+        {
+            copy.WriteNull();
+        }
+
+        copy.Write(r.Count, NpgsqlDbType.Integer);
+        copy.Write(CategoryNames[(int)r.Category], NpgsqlDbType.Varchar);
+        for (var i = 9; i < Columns.Length; i++)
+        {
+            if (Value(row, importId, i) is string text)
+            {
+                copy.Write(text, NpgsqlDbType.Text);
+            }
+            else
+            {
+                copy.WriteNull();
+            }
+        }
+    }
+
+    private static readonly string[] CategoryNames = [.. Enum.GetValues<NspLogCategory>().OrderBy(c => (int)c).Select(c => c.ToString())];
+
+    private static void Uuid(NpgsqlBinaryImporter copy, Guid? value)
+    {
+        if (value is { } guid)
+        {
+            copy.Write(guid, NpgsqlDbType.Uuid);
+        }
+        else
+        {
+            copy.WriteNull();
+        }
     }
 
     private async Task ExecuteAsync(string sql, CancellationToken cancellationToken)

@@ -40,17 +40,16 @@ internal sealed class TrafficLogResolver
 
     public TrafficRow Resolve(AccessLogRecord record)
     {
-        Guid? perimeter = record.PerimeterResourceId is { } perimeterId && _perimeters.TryGetValue(perimeterId.ToUpperInvariant(), out var p) ? p : null;
+        Guid? perimeter = record.PerimeterResourceId is { } perimeterId && PerimeterOf(perimeterId) is { } p ? p : null;
         Guid? association = null;
         Guid? subscription = null;
         string? serviceKey = null;
         if (record.ServiceResourceId is { } service)
         {
-            serviceKey = service.ToUpperInvariant();
-            var parsed = Parse(service);
-            subscription = parsed?.SubscriptionId.Value;
-            var top = (parsed?.TopLevelResource ?? parsed)?.Value.ToUpperInvariant() ?? serviceKey;
-            if (_associations.TryGetValue(top, out var found) && (perimeter is null || perimeter == found.Perimeter))
+            var resolved = Service(service);
+            serviceKey = resolved.Key;
+            subscription = resolved.Subscription;
+            if (resolved.Association is { } found && (perimeter is null || perimeter == found.Perimeter))
             {
                 perimeter ??= found.Perimeter;
                 association = found.Association;
@@ -72,6 +71,46 @@ internal sealed class TrafficLogResolver
             SourceIpKey = ipKey,
             SourcePerimeterGuids = record.Source.PerimeterGuids.Count == 0 ? null : string.Join(',', record.Source.PerimeterGuids),
         };
+    }
+
+    private readonly Dictionary<string, Guid?> _perimeterCache = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Key, Guid? Subscription, (Guid Perimeter, Guid Association)? Association)> _serviceCache = new(StringComparer.Ordinal);
+
+    private Guid? PerimeterOf(string id)
+    {
+        if (_perimeterCache.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        Guid? found = _perimeters.TryGetValue(id.ToUpperInvariant(), out var p) ? p : null;
+        if (_perimeterCache.Count < MaxCachedIds)
+        {
+            _perimeterCache[id] = found;
+        }
+
+        return found;
+    }
+
+    /// <summary>A logged PaaS resource id: its upper-case key, subscription and association (a child id such as a blob
+    /// service resolves to its top-level resource). Cached: a file names few resources, many times.</summary>
+    private (string Key, Guid? Subscription, (Guid Perimeter, Guid Association)? Association) Service(string id)
+    {
+        if (_serviceCache.TryGetValue(id, out var cached))
+        {
+            return cached;
+        }
+
+        var parsed = Parse(id);
+        var key = id.ToUpperInvariant();
+        var top = (parsed?.TopLevelResource ?? parsed)?.Value.ToUpperInvariant() ?? key;
+        var resolved = (key, parsed?.SubscriptionId.Value, _associations.TryGetValue(top, out var found) ? found : ((Guid, Guid)?)null);
+        if (_serviceCache.Count < MaxCachedIds)
+        {
+            _serviceCache[id] = resolved;
+        }
+
+        return resolved;
     }
 
     private ArmResourceId? Parse(string id)

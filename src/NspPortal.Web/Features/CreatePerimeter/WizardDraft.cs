@@ -120,7 +120,9 @@ public sealed class WizardDraft
         public const string ResourceGroup = "resourceGroup";
         public const string CreateResourceGroup = "createResourceGroup";
         public const string NewResourceGroup = "newResourceGroup";
-        public const string Name = "name";
+        // Not "name", "tagName" …: a form control with the name of a form property (form.name, form.tagName) hides
+        // that property from scripts — htmx reads form.tagName to know it is a form.
+        public const string Name = "perimeterName";
         public const string Location = "location";
         public const string ProfileName = "profileName";
         public const string Resource = "resource";
@@ -130,8 +132,8 @@ public sealed class WizardDraft
         public const string InboundSources = "inboundSources";
         public const string OutboundName = "outboundName";
         public const string OutboundDestinations = "outboundDestinations";
-        public const string TagName = "tagName";
-        public const string TagValue = "tagValue";
+        public const string TagName = "tag.name";
+        public const string TagValue = "tag.value";
         public const string IdempotencyKey = "idempotencyKey";
         public const string Tab = "tab";
         public const string Visited = "visited";

@@ -6,13 +6,16 @@ public static class WizardHtml
     /// <summary>The as-you-type check: after a pause in typing (or on change) the whole form is posted to
     /// <see cref="WizardValidationEndpoint"/>, which answers this field's messages; only they are swapped, so the
     /// input keeps its text, caret and focus.</summary>
-    public static IReadOnlyDictionary<string, object> Validate(string key) => new Dictionary<string, object>
+    /// <param name="key">The field (<see cref="FieldKeys"/>).</param>
+    /// <param name="alsoWhen">More triggers, e.g. <c>change from:#wizard-resourceGroup</c> for the name (taken or not
+    /// depends on the group).</param>
+    public static IReadOnlyDictionary<string, object> Validate(string key, string? alsoWhen = null) => new Dictionary<string, object>
     {
         ["hx-post"] = WizardValidationEndpoint.Url(key),
-        ["hx-trigger"] = "input changed delay:400ms, change",
+        ["hx-trigger"] = "input changed delay:400ms, change" + (alsoWhen is null ? "" : ", " + alsoWhen),
         ["hx-target"] = "#" + FieldKeys.MessageId(key),
         ["hx-swap"] = "outerHTML",
-        ["hx-sync"] = "this:replace",
+        ["hx-sync"] = "this:queue last",
         ["aria-describedby"] = FieldKeys.MessageId(key),
     };
 

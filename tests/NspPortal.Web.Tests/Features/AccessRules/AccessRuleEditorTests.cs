@@ -24,6 +24,7 @@ public class AccessRuleEditorTests(SeededPortal portal) : IClassFixture<SeededPo
         var page = Html.Parse(await portal.Client().GetStringAsync(Blade("defaultProfile")));
 
         Assert.Equal("defaultProfile | Inbound access rules", page.QuerySelector("h1")!.TextContent.Trim());
+        Assert.Equal("Network security perimeter profile", page.QuerySelector(".blade-subtitle")!.TextContent);
         Assert.Equal("page", page.QuerySelector(".resource-menu a[href$='/profiles']")!.GetAttribute("aria-current"));
         Assert.Equal(["Home", "Network security perimeters", "nsp-contoso-prod", "Profiles", "defaultProfile"],
             page.QuerySelectorAll("nav[aria-label=Breadcrumb] a").Select(a => a.TextContent.Trim()));

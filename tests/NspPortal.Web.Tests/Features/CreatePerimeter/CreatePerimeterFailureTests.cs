@@ -32,7 +32,7 @@ public class CreatePerimeterFailureTests : IAsyncLifetime
         var wizard = await WizardSession.OpenAsync(await factory.CreateSignedInClientAsync(NspRole.Contributor, allowAutoRedirect: false));
         wizard.Set("subscription", Prod.ToString());
         await wizard.PressAsync("rg-new");
-        wizard.Set("newResourceGroup", $"rg-{name}").Set("name", name).Set("location", "northeurope")
+        wizard.Set("newResourceGroup", $"rg-{name}").Set("perimeterName", name).Set("location", "northeurope")
             .Add("inboundName", "allow-office").Add("inboundSourceType", "IpAddressRanges").Add("inboundSources", "203.0.113.0/24")
             .Add("resource", Audit).Add("resourceAccessMode", "Learning").Add("resource", Search).Add("resourceAccessMode", "Learning");
         return wizard;
@@ -50,7 +50,7 @@ public class CreatePerimeterFailureTests : IAsyncLifetime
         Assert.True(failing.Failures > 0, "the association insert was never attempted");
         Assert.StartsWith("The deployment failed and nothing was created", wizard.Wizard.QuerySelector(".wizard-message")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("Review + create", wizard.ShownTab);
-        Assert.Equal(("nsp-doomed", "rg-nsp-doomed", "203.0.113.0/24"), (wizard.Value("name"), wizard.Value("newResourceGroup"), wizard.Value("inboundSources")));
+        Assert.Equal(("nsp-doomed", "rg-nsp-doomed", "203.0.113.0/24"), (wizard.Value("perimeterName"), wizard.Value("newResourceGroup"), wizard.Value("inboundSources")));
         Assert.Equal([Audit, Search], [wizard.Value("resource", 0)!, wizard.Value("resource", 1)!]);
         await using var db = factory.CreateDbContext();
         Assert.False(await db.Perimeters.AnyAsync(p => p.Name == "nsp-doomed"));

@@ -29,7 +29,7 @@ public class CreatePerimeterWizardTests : IAsyncLifetime
         var wizard = await OpenAsync();
         wizard.Set("subscription", Prod.ToString());
         await wizard.PressAsync("stay");
-        wizard.Set("resourceGroup", "rg-prod-network").Set("name", name).Set("location", "westeurope");
+        wizard.Set("resourceGroup", "rg-prod-network").Set("perimeterName", name).Set("location", "westeurope");
         return wizard;
     }
 
@@ -92,16 +92,16 @@ public class CreatePerimeterWizardTests : IAsyncLifetime
         await wizard.PressAsync("add-inbound");
         wizard.Set("inboundName", "allow-office").Set("inboundSources", "203.0.113.0/24\n2001:db8::/48");
         await wizard.PressAsync("tab:tags");
-        wizard.Set("tagName", "env").Set("tagValue", "prod");
+        wizard.Set("tag.name", "env").Set("tag.value", "prod");
         await wizard.PressAsync("previous");
         await wizard.PressAsync("tab:basics");
 
-        Assert.Equal("nsp-wizard", wizard.Value("name"));
+        Assert.Equal("nsp-wizard", wizard.Value("perimeterName"));
         Assert.Equal("westeurope", wizard.Value("location"));
         Assert.Equal("allow-office", wizard.Value("inboundName"));
         Assert.Equal("203.0.113.0/24\n2001:db8::/48", wizard.Value("inboundSources"));
-        Assert.Equal("env", wizard.Value("tagName"));
-        Assert.Equal("prod", wizard.Value("tagValue"));
+        Assert.Equal("env", wizard.Value("tag.name"));
+        Assert.Equal("prod", wizard.Value("tag.value"));
     }
 
     [Fact]
@@ -110,13 +110,13 @@ public class CreatePerimeterWizardTests : IAsyncLifetime
         var wizard = await BasicsAsync("bad name!");
         Assert.Contains("name", (await wizard.ValidateAsync("name")).TextContent, StringComparison.OrdinalIgnoreCase);
 
-        wizard.Set("name", "nsp-contoso-prod");
+        wizard.Set("perimeterName", "nsp-contoso-prod");
         Assert.Equal("A network security perimeter named 'nsp-contoso-prod' already exists in resource group 'rg-prod-network'.",
             (await wizard.ValidateAsync("name")).TextContent.Trim());
 
-        wizard.Set("name", "nsp-fresh");
+        wizard.Set("perimeterName", "nsp-fresh");
         Assert.Empty((await wizard.ValidateAsync("name")).Children);
-        wizard.Set("resourceGroup", "rg-prod-data").Set("name", "nsp-contoso-prod");
+        wizard.Set("resourceGroup", "rg-prod-data").Set("perimeterName", "nsp-contoso-prod");
         Assert.Empty((await wizard.ValidateAsync("name")).Children); // free in another resource group
     }
 
@@ -259,7 +259,7 @@ public class CreatePerimeterWizardTests : IAsyncLifetime
             .Add("inboundName", "allow-office").Add("inboundSourceType", "IpAddressRanges").Add("inboundSources", "203.0.113.0/24\n2001:db8:1234::/48")
             .Add("inboundName", "allow-dev").Add("inboundSourceType", "Subscriptions").Add("inboundSources", DemoTenant.Development.ToString())
             .Add("outboundName", "allow-contoso").Add("outboundDestinations", "contoso.com, api.contoso.com")
-            .Add("tagName", "env").Add("tagValue", "prod");
+            .Add("tag.name", "env").Add("tag.value", "prod");
         Assert.Equal(HttpStatusCode.OK, await wizard.PressAsync("review"));
         Assert.Equal("Validation passed", wizard.Wizard.QuerySelector("#wizard-validation")!.TextContent.Trim());
 
@@ -328,7 +328,7 @@ public class CreatePerimeterWizardTests : IAsyncLifetime
         var goTo = wizard.Wizard.QuerySelectorAll("#wizard-validation li button").Select(b => (b.TextContent, b.GetAttribute("value"))).ToList();
         Assert.Contains(("Basics", "goto:name"), goTo);
         Assert.Contains(("Outbound access rules", "goto:outbound-0-destinations"), goTo);
-        Assert.Equal("nsp-contoso-prod", wizard.Value("name"));
+        Assert.Equal("nsp-contoso-prod", wizard.Value("perimeterName"));
         Assert.False(wizard.Response.Headers.Contains("HX-Redirect"));
 
         await wizard.PressAsync("goto:outbound-0-destinations");
@@ -361,7 +361,7 @@ public class CreatePerimeterWizardTests : IAsyncLifetime
         var client = await factory.CreateSignedInClientAsync("mixed.roles@nspportal.test", allowAutoRedirect: false);
         var wizard = await WizardSession.OpenAsync(client);
         Assert.Equal(["Contoso Development"], wizard.Wizard.QuerySelectorAll("#wizard-subscription option").Select(o => o.TextContent));
-        wizard.Set("subscription", Prod.ToString()).Set("resourceGroup", "rg-prod-network").Set("name", "nsp-sneaky").Set("location", "westeurope");
+        wizard.Set("subscription", Prod.ToString()).Set("resourceGroup", "rg-prod-network").Set("perimeterName", "nsp-sneaky").Set("location", "westeurope");
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, await wizard.PressAsync("create"));
 
@@ -377,7 +377,7 @@ public class CreatePerimeterWizardTests : IAsyncLifetime
 
         using var request = new HttpRequestMessage(HttpMethod.Post, WizardSession.Page)
         {
-            Content = new FormUrlEncodedContent([new("name", "nsp-overnight"), new("command", "create"), new("__RequestVerificationToken", "expired")]),
+            Content = new FormUrlEncodedContent([new("perimeterName", "nsp-overnight"), new("command", "create"), new("__RequestVerificationToken", "expired")]),
         };
         request.Headers.Add("HX-Request", "true");
         request.Headers.Add("HX-Target", "wizard");
@@ -399,7 +399,7 @@ public class CreatePerimeterWizardTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, await wizard.PressAsync("next", htmx: false));
 
         Assert.Equal("Resources", wizard.ShownTab);
-        Assert.Equal("nsp-no-script", wizard.Value("name"));
+        Assert.Equal("nsp-no-script", wizard.Value("perimeterName"));
         var status = (int)await wizard.PressAsync("create", htmx: false);
         Assert.True(status < 400, await wizard.Response.Content.ReadAsStringAsync());
         Assert.InRange(status, 300, 399);
