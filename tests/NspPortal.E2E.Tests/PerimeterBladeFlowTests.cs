@@ -134,4 +134,23 @@ public class PerimeterBladeFlowTests(BrowserFixture browser) : IClassFixture<Bro
         await Expect(row.Locator(".mode")).ToHaveTextAsync("Transition (Learning)");
         portal.AssertNoProblems();
     }
+
+    [Theory]
+    [InlineData("properties", "Properties")]
+    [InlineData("diagnosticSettings", "Diagnostic settings")]
+    [InlineData("exportTemplate?format=bicep", "Export template")]
+    [InlineData("locks", "Locks")]
+    [InlineData("iam", "Access control (IAM)")]
+    public async Task TheOtherBladesOpenFromTheMenuWithoutErrors(string key, string label)
+    {
+        var portal = await browser.NewPageAsync();
+        var page = portal.Page;
+        await page.GotoAsync($"/resource/subscriptions/{NspPortal.Data.Seeding.DemoTenant.Production}/resourceGroups/rg-prod-network/providers/Microsoft.Network/networkSecurityPerimeters/nsp-contoso-prod/{key}");
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"nsp-contoso-prod | {label}", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "nsp-contoso-prod menu" }).Locator("a[aria-current=page]")).ToHaveTextAsync(label);
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"), "the page scrolls sideways");
+        await portal.ScreenshotAsync($"perimeter-{key.Split('?')[0]}");
+        portal.AssertNoProblems();
+    }
 }
