@@ -11,8 +11,9 @@ using NspPortal.TestSupport;
 
 namespace NspPortal.Web.Tests.Features.CreatePerimeter;
 
-/// <summary>Create fails part-way — after the perimeter, its new resource group, profile and rules were written in the
-/// transaction — and must leave nothing behind, say what failed and keep the input.</summary>
+/// <summary>Create fails part-way — after the perimeter, its new resource group, profile and rules were added to the
+/// unit of work, or when the database refuses mid-transaction — and must leave nothing behind, say what failed and keep
+/// the input.</summary>
 public class CreatePerimeterFailureTests : IAsyncLifetime
 {
     private static readonly Guid Prod = DemoTenant.Production;
@@ -126,21 +127,25 @@ public class CreatePerimeterFailureTests : IAsyncLifetime
         }
     }
 
-    /// <summary>Runs <see cref="Before"/> once, just before the create's first save: someone else's write that wins the race.</summary>
-    private sealed class SomeoneElseAssociatesFirst : SaveChangesInterceptor
+    /// <summary>Runs <see cref="Before"/> once, when the create reads the inventory for its associations (the second
+    /// read of PaasResources in the request; the first is the wizard's own check): someone else's write that lands after
+    /// the wizard validated and before the service looks again, inside the create.</summary>
+    private sealed class SomeoneElseAssociatesFirst : DbCommandInterceptor
     {
+        private int reads;
+
         public Func<Task>? Before { get; set; }
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
-            CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(System.Data.Common.DbCommand command,
+            CommandEventData eventData, InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
         {
-            if (Before is { } before && eventData.Context!.ChangeTracker.Entries<PerimeterEntity>().Any(e => e.State == EntityState.Added))
+            if (Before is { } before && command.CommandText.Contains("\"PaasResources\"", StringComparison.Ordinal) && ++reads == 2)
             {
                 Before = null;
                 await before();
             }
 
-            return await base.SavingChangesAsync(eventData, result, cancellationToken);
+            return await base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
         }
     }
 }
