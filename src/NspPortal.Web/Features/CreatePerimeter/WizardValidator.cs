@@ -109,6 +109,7 @@ public static class WizardValidator
     private static void Resources(WizardDraft draft, WizardChoices choices, WizardIssues issues)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var associationNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < draft.Resources.Count; i++)
         {
             var resource = draft.Resources[i];
@@ -142,6 +143,11 @@ public static class WizardValidator
             {
                 // reference/nsp.md §1.1, §2: the association is named {resourceName}-{perimeterGuid}, at most 80 characters.
                 issues.Error(key, $"The portal names the association '{info.Name}-<perimeter GUID>', which allows resource names of at most {NspLimits.MaxPortalAssociationResourceNameLength} characters; associate this resource through the API with a shorter association name.");
+            }
+            else if (!associationNames.Add(info.Name))
+            {
+                // Both would get the association name {resourceName}-{perimeterGuid}: the second PUT would replace the first.
+                issues.Error(key, $"Another selected resource is also named '{info.Name}', and the portal names associations after the resource; remove one here and associate it afterwards from Associated resources with another association name.");
             }
         }
 

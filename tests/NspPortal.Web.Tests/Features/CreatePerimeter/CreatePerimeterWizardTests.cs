@@ -252,6 +252,30 @@ public class CreatePerimeterWizardTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoResourcesWithTheSameNameCannotBothBeAssociatedByTheWizard()
+    {
+        var wizard = await BasicsAsync();
+        await using (var db = factory.CreateDbContext())
+        {
+            var group = await db.ResourceGroups.SingleAsync(g => g.Name == "rg-prod-network");
+            var id = ArmIds.Resource(Prod, "rg-prod-network", "Microsoft.KeyVault/vaults", "stcontosoaudit");
+            db.PaasResources.Add(new NspPortal.Data.Entities.PaasResourceEntity
+            {
+                Name = "stcontosoaudit",
+                ResourceGroupId = group.Id,
+                ResourceType = "Microsoft.KeyVault/vaults",
+                ResourceIdKey = id.ToUpperInvariant(),
+                Location = "westeurope",
+            });
+            await db.SaveChangesAsync();
+            wizard.Add("resource", Audit).Add("resourceAccessMode", "Learning").Add("resource", id).Add("resourceAccessMode", "Learning");
+        }
+
+        Assert.Empty((await wizard.ValidateAsync("resource-0")).Children);
+        Assert.Contains("also named 'stcontosoaudit'", (await wizard.ValidateAsync("resource-1")).TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateMakesEverythingAndLandsOnTheDeploymentPage()
     {
         var wizard = await BasicsAsync();
