@@ -55,7 +55,9 @@ public class ShellTests(SeededPortal portal) : IClassFixture<SeededPortal>
         var essentials = document.QuerySelector(".essentials")!.TextContent;
         Assert.Contains("4a1f6c2e-8b3d-4e5f-9a7b-0c1d2e3f4a5b", essentials, StringComparison.Ordinal);
         Assert.Contains("East US 2", essentials, StringComparison.Ordinal);
-        Assert.Equal(6, document.QuerySelectorAll("table.grid tbody tr").Length);
+        Assert.Equal(["defaultProfile", "monitoring"], document.QuerySelectorAll("table.grid[aria-label=Profiles] tbody tr td:first-child").Select(c => c.TextContent.Trim()));
+        var associations = document.QuerySelectorAll(".tiles .tile").Single(t => t.QuerySelector(".muted")!.TextContent == "Associated resources");
+        Assert.Equal("6", associations.QuerySelector(".value")!.TextContent.Trim());
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class ConfigurationVersionInterceptor : SaveChangesInterceptor
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
+        Abandon(eventData.Context);
         if (eventData.Context is NspDbContext db && Collect(db) is { } pending)
         {
             if (db.Database.CurrentTransaction is null)
@@ -36,6 +37,11 @@ public sealed class ConfigurationVersionInterceptor : SaveChangesInterceptor
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
+        // An optimistic-concurrency failure does not reach SaveChangesFailed (EF Core reports it through
+        // ThrowingConcurrencyException, while the failed batch's reader is still open, too early to roll back). The
+        // transaction opened for that attempt is still open then: without this, the service layer's retry saved inside it
+        // without owning it, nobody committed, and the retried write answered success while its changes were lost.
+        Abandon(eventData.Context);
         if (eventData.Context is NspDbContext db && Collect(db) is { } pending)
         {
             if (db.Database.CurrentTransaction is null)
