@@ -145,6 +145,7 @@ public class CreatePerimeterWizardTests(BrowserFixture browser) : IClassFixture<
         await page.GetByRole(AriaRole.Button, new() { Name = "Review + create" }).First.FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#wizard-validation")).ToHaveTextAsync("Validation passed");
+        await WaitForHtmxAsync(page); // the Review + create swap has settled: the form drops a post while its last one runs (hx-sync)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create", Exact = true }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(new Regex("/deployments/subscriptions/"));
